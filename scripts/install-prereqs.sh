@@ -9,6 +9,7 @@ set -euo pipefail
 # "package:command" (installed when the command is missing). Add new ones here.
 PREREQS=(
   "docker-compose:docker-compose" # validates docker-compose.yml in the test suite
+  "chromium:chromium"              # headless browser tests of the player page and WebVTT output
 )
 
 missing=()

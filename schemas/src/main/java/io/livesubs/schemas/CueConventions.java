@@ -1,6 +1,5 @@
-package io.livesubs.sink.cue;
+package io.livesubs.schemas;
 
-import io.livesubs.schemas.SubtitleCue;
 import java.util.List;
 
 /**
@@ -65,18 +64,56 @@ public final class CueConventions {
    */
   public static SubtitleCue endOfStream(
       String streamId, String language, long mediaEndMs, long wallClockMs) {
+    return endOfStream(streamId, language, mediaEndMs, wallClockMs, wallClockMs);
+  }
+
+  /**
+   * Builds an end-of-stream marker whose capture time is known (a producer that derives it from the
+   * audio keeps the marker reproducible apart from {@code emittedAtMs}).
+   *
+   * @param mediaEndMs media duration of the stream in ms (the end of the last segment)
+   * @param captureTimeMs capture wall-clock time of the audio at {@code mediaEndMs}
+   * @param emittedAtMs wall-clock time of emission
+   */
+  public static SubtitleCue endOfStream(
+      String streamId, String language, long mediaEndMs, long captureTimeMs, long emittedAtMs) {
     return marker(
-        streamId, language, END_OF_STREAM_CUE_SEQ, END_OF_STREAM_ENGINE, mediaEndMs, wallClockMs);
+        streamId,
+        language,
+        END_OF_STREAM_CUE_SEQ,
+        END_OF_STREAM_ENGINE,
+        mediaEndMs,
+        captureTimeMs,
+        emittedAtMs);
   }
 
   /** Builds a progress marker: all cues starting before {@code mediaMs} have been emitted final. */
   public static SubtitleCue progress(
       String streamId, String language, long mediaMs, long wallClockMs) {
-    return marker(streamId, language, PROGRESS_CUE_SEQ, PROGRESS_ENGINE, mediaMs, wallClockMs);
+    return progress(streamId, language, mediaMs, wallClockMs, wallClockMs);
+  }
+
+  /**
+   * Builds a progress marker with a known capture time: all cues starting before {@code mediaMs}
+   * have been emitted final.
+   *
+   * @param captureTimeMs capture wall-clock time of the audio at {@code mediaMs}
+   * @param emittedAtMs wall-clock time of emission
+   */
+  public static SubtitleCue progress(
+      String streamId, String language, long mediaMs, long captureTimeMs, long emittedAtMs) {
+    return marker(
+        streamId, language, PROGRESS_CUE_SEQ, PROGRESS_ENGINE, mediaMs, captureTimeMs, emittedAtMs);
   }
 
   private static SubtitleCue marker(
-      String streamId, String language, long cueSeq, String engine, long mediaMs, long wallMs) {
+      String streamId,
+      String language,
+      long cueSeq,
+      String engine,
+      long mediaMs,
+      long captureMs,
+      long emittedMs) {
     if (mediaMs < 0) {
       throw new IllegalArgumentException("marker media time must be >= 0, got " + mediaMs);
     }
@@ -92,8 +129,8 @@ public final class CueConventions {
         .setWords(List.of())
         .setSourceCue(null)
         .setEngine(engine)
-        .setCaptureTimeMs(wallMs)
-        .setEmittedAtMs(wallMs)
+        .setCaptureTimeMs(captureMs)
+        .setEmittedAtMs(emittedMs)
         .build();
   }
 }

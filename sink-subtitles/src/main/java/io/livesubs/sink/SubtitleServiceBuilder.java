@@ -5,6 +5,7 @@ import io.livesubs.sink.http.HttpConfig;
 import io.livesubs.sink.sse.SseSettings;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -98,6 +99,15 @@ public final class SubtitleServiceBuilder {
     return this;
   }
 
+  /**
+   * Directory of {@code <stream id>.wav} files the player page plays in step with the captions,
+   * served at {@code /streams/{id}/media.wav} (default: none).
+   */
+  public SubtitleServiceBuilder mediaDir(Path dir) {
+    http = http.withMediaDir(dir);
+    return this;
+  }
+
   /** HLS segment target duration in ms (default 6000). */
   public SubtitleServiceBuilder segmentDurationMs(long ms) {
     subtitles.segmentDurationMs(ms);
@@ -151,6 +161,10 @@ public final class SubtitleServiceBuilder {
     }
     if (standbyReplicas < 0 || createTopicPartitions < 0) {
       throw new IllegalArgumentException("standby replicas and topic partitions must be >= 0");
+    }
+    Path mediaDir = http.mediaDir();
+    if (mediaDir != null && !Files.isDirectory(mediaDir)) {
+      throw new IllegalArgumentException("media directory " + mediaDir + " is not a directory");
     }
     builtSubtitles = subtitles.build();
     return SubtitleService.start(this);

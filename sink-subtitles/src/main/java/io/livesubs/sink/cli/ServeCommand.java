@@ -121,6 +121,14 @@ public final class ServeCommand implements Callable<Integer> {
   int maxSseClients;
 
   @Option(
+      names = "--media-dir",
+      paramLabel = "DIR",
+      description =
+          "Directory of <stream id>.wav files the player page plays along with the captions"
+              + " (default: none).")
+  Path mediaDir;
+
+  @Option(
       names = "--standby-replicas",
       defaultValue = "0",
       description = "Standby replicas of the state stores (default: ${DEFAULT-VALUE}).")
@@ -159,6 +167,7 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Serving subtitles at " + service.url() + " (Ctrl-C to stop)");
+    out.println("Player page: " + service.url() + "/");
     out.flush();
     stopped.await();
     return 0;
@@ -191,6 +200,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (advertisedUrl != null) {
       b.advertisedUrl(advertisedUrl);
+    }
+    if (mediaDir != null) {
+      b.mediaDir(mediaDir);
     }
     return b;
   }

@@ -1,5 +1,6 @@
 package io.livesubs.sink.cue;
 
+import io.livesubs.schemas.CueConventions;
 import io.livesubs.schemas.StreamIds;
 import io.livesubs.schemas.SubtitleCue;
 import java.util.Objects;

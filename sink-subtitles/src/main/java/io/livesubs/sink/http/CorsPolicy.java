@@ -32,7 +32,7 @@ final class CorsPolicy {
   /** Adds the headers answering a preflight request. */
   void preflight(Headers response) {
     response.set("Access-Control-Allow-Methods", "GET, HEAD");
-    response.set("Access-Control-Allow-Headers", "Last-Event-ID, Cache-Control");
+    response.set("Access-Control-Allow-Headers", "Last-Event-ID, Cache-Control, Range");
     response.set("Access-Control-Max-Age", "600");
   }
 }

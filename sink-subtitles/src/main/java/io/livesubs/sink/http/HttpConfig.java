@@ -2,6 +2,7 @@ package io.livesubs.sink.http;
 
 import io.livesubs.sink.sse.SseSettings;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -14,6 +15,8 @@ import java.util.List;
  * @param corsOrigins origins allowed to read responses, {@code *} for any (default)
  * @param requestThreads threads answering requests (live push has its own writer threads)
  * @param sse live-push limits and timings
+ * @param mediaDir directory of {@code <stream id>.wav} files served at {@code
+ *     /streams/{id}/media.wav} for the player page, or {@code null} for none (the default)
  */
 public record HttpConfig(
     String bindAddress,
@@ -21,7 +24,8 @@ public record HttpConfig(
     URI advertisedUrl,
     List<String> corsOrigins,
     int requestThreads,
-    SseSettings sse) {
+    SseSettings sse,
+    Path mediaDir) {
 
   /** Default HTTP port. */
   public static final int DEFAULT_PORT = 8080;
@@ -57,35 +61,48 @@ public record HttpConfig(
     if (sse == null) {
       throw new IllegalArgumentException("SSE settings are missing");
     }
+    if (mediaDir != null) {
+      mediaDir = mediaDir.toAbsolutePath().normalize();
+    }
   }
 
   /** Returns the defaults on {@code port}. */
   public static HttpConfig onPort(int port) {
-    return new HttpConfig("0.0.0.0", port, null, List.of("*"), 16, SseSettings.defaults());
+    return new HttpConfig("0.0.0.0", port, null, List.of("*"), 16, SseSettings.defaults(), null);
   }
 
   /** Returns a copy listening on another port. */
   public HttpConfig withPort(int newPort) {
-    return new HttpConfig(bindAddress, newPort, advertisedUrl, corsOrigins, requestThreads, sse);
+    return new HttpConfig(
+        bindAddress, newPort, advertisedUrl, corsOrigins, requestThreads, sse, mediaDir);
   }
 
   /** Returns a copy with other SSE settings. */
   public HttpConfig withSse(SseSettings settings) {
-    return new HttpConfig(bindAddress, port, advertisedUrl, corsOrigins, requestThreads, settings);
+    return new HttpConfig(
+        bindAddress, port, advertisedUrl, corsOrigins, requestThreads, settings, mediaDir);
   }
 
   /** Returns a copy with other CORS origins. */
   public HttpConfig withCorsOrigins(List<String> origins) {
-    return new HttpConfig(bindAddress, port, advertisedUrl, origins, requestThreads, sse);
+    return new HttpConfig(bindAddress, port, advertisedUrl, origins, requestThreads, sse, mediaDir);
   }
 
   /** Returns a copy with another advertised URL. */
   public HttpConfig withAdvertisedUrl(URI url) {
-    return new HttpConfig(bindAddress, port, url, corsOrigins, requestThreads, sse);
+    return new HttpConfig(bindAddress, port, url, corsOrigins, requestThreads, sse, mediaDir);
   }
 
   /** Returns a copy with another bind address. */
   public HttpConfig withBindAddress(String address) {
-    return new HttpConfig(address, port, advertisedUrl, corsOrigins, requestThreads, sse);
+    return new HttpConfig(address, port, advertisedUrl, corsOrigins, requestThreads, sse, mediaDir);
+  }
+
+  /**
+   * Returns a copy serving media from {@code dir} ({@code null}: none). The directory is checked
+   * when the server starts.
+   */
+  public HttpConfig withMediaDir(Path dir) {
+    return new HttpConfig(bindAddress, port, advertisedUrl, corsOrigins, requestThreads, sse, dir);
   }
 }

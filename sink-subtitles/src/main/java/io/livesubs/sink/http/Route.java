@@ -17,12 +17,15 @@ import java.util.regex.Pattern;
  * @param kind what is asked for
  * @param streamId stream id, for stream routes
  * @param language language, for timeline routes
- * @param segment raw segment number, for {@link Kind#SEGMENT}
+ * @param name the raw file name: the segment number for {@link Kind#SEGMENT}, the asset name for
+ *     {@link Kind#PLAYER_ASSET}
  */
-record Route(Kind kind, String streamId, String language, String segment) {
+record Route(Kind kind, String streamId, String language, String name) {
 
   /** Routes served. */
   enum Kind {
+    PLAYER_PAGE,
+    PLAYER_ASSET,
     INDEX,
     HEALTH,
     METRICS,
@@ -32,14 +35,22 @@ record Route(Kind kind, String streamId, String language, String segment) {
     WEBVTT,
     SRT,
     PLAYLIST,
-    SEGMENT
+    SEGMENT,
+    MEDIA
   }
+
+  /** File name of a stream's media under {@code /streams/{id}/}. */
+  static final String MEDIA_FILE = "media.wav";
 
   private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._~/-]*");
 
-  /** Returns whether this route concerns one stream (and may have to be forwarded). */
+  /**
+   * Returns whether this route is answered from one stream's state, so by the instance owning the
+   * stream (and may have to be forwarded). Media files are not stream state: every instance serves
+   * its own media directory.
+   */
   boolean perStream() {
-    return streamId != null;
+    return streamId != null && kind != Kind.MEDIA;
   }
 
   /**
@@ -49,7 +60,7 @@ record Route(Kind kind, String streamId, String language, String segment) {
    */
   static Route parse(String rawPath) {
     if (rawPath == null || rawPath.isEmpty() || rawPath.equals("/")) {
-      return new Route(Kind.INDEX, null, null, null);
+      return new Route(Kind.PLAYER_PAGE, null, null, null);
     }
     if (!rawPath.startsWith("/") || !SAFE_PATH.matcher(rawPath).matches()) {
       throw HttpError.badRequest(
@@ -62,6 +73,13 @@ record Route(Kind kind, String streamId, String language, String segment) {
       }
     }
     switch (parts[0]) {
+      case "api":
+        return only(parts, 1, Kind.INDEX);
+      case "player":
+        if (parts.length == 2) {
+          return new Route(Kind.PLAYER_ASSET, null, null, parts[1]);
+        }
+        throw HttpError.notFound("no such resource: " + rawPath);
       case "healthz":
         return only(parts, 1, Kind.HEALTH);
       case "metrics":
@@ -92,6 +110,9 @@ record Route(Kind kind, String streamId, String language, String segment) {
       String name = parts[2];
       if (name.equals("events")) {
         return new Route(Kind.EVENTS, streamId, null, null);
+      }
+      if (name.equals(MEDIA_FILE)) {
+        return new Route(Kind.MEDIA, streamId, null, null);
       }
       if (name.endsWith(".vtt")) {
         return new Route(Kind.WEBVTT, streamId, language(strip(name, ".vtt")), null);

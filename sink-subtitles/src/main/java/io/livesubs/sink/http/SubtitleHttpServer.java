@@ -80,6 +80,7 @@ public final class SubtitleHttpServer implements AutoCloseable {
     if (started || closed) {
       throw new IllegalStateException("HTTP server already started or closed");
     }
+    MediaFiles media = new MediaFiles(config.mediaDir());
     started = true;
     TimelineQueries queries = new TimelineQueries(stores);
     hub = new SseHub(queries, locator, signal, config.sse());
@@ -91,6 +92,8 @@ public final class SubtitleHttpServer implements AutoCloseable {
             queries,
             new TimelineResources(queries, new TimelineDocuments(queries, subtitles), hub),
             hub,
+            new PlayerAssets(),
+            media,
             health,
             new ServiceMetrics(),
             streamingProxies);

@@ -33,6 +33,8 @@ final class SubtitleRequestHandler implements HttpHandler {
   private final TimelineQueries queries;
   private final TimelineResources timelines;
   private final SseHub hub;
+  private final PlayerAssets player;
+  private final MediaFiles media;
   private final HealthCheck health;
   private final ServiceMetrics metrics;
   private final Executor streamingProxies;
@@ -44,6 +46,8 @@ final class SubtitleRequestHandler implements HttpHandler {
       TimelineQueries queries,
       TimelineResources timelines,
       SseHub hub,
+      PlayerAssets player,
+      MediaFiles media,
       HealthCheck health,
       ServiceMetrics metrics,
       Executor streamingProxies) {
@@ -53,6 +57,8 @@ final class SubtitleRequestHandler implements HttpHandler {
     this.queries = queries;
     this.timelines = timelines;
     this.hub = hub;
+    this.player = player;
+    this.media = media;
     this.health = health;
     this.metrics = metrics;
     this.streamingProxies = streamingProxies;
@@ -127,6 +133,9 @@ final class SubtitleRequestHandler implements HttpHandler {
 
   private void dispatch(HttpExchange exchange, Route route) throws IOException {
     switch (route.kind()) {
+      case PLAYER_PAGE -> player.page(exchange);
+      case PLAYER_ASSET -> player.asset(exchange, route.name());
+      case MEDIA -> media.serve(exchange, route.streamId());
       case INDEX -> index(exchange);
       case HEALTH -> health(exchange);
       case METRICS -> metrics(exchange);
@@ -144,6 +153,8 @@ final class SubtitleRequestHandler implements HttpHandler {
   private void index(HttpExchange exchange) throws IOException {
     ObjectNode body = HttpResponses.JSON.createObjectNode().put("service", "livesubs-subtitles");
     body.putArray("routes")
+        .add("/")
+        .add("/api")
         .add("/streams")
         .add("/streams/{id}")
         .add("/streams/{id}/{lang}.vtt")
@@ -151,6 +162,7 @@ final class SubtitleRequestHandler implements HttpHandler {
         .add("/streams/{id}/{lang}/playlist.m3u8")
         .add("/streams/{id}/{lang}/{n}.vtt")
         .add("/streams/{id}/events?lang={lang}")
+        .add("/streams/{id}/media.wav")
         .add("/healthz")
         .add("/metrics");
     HttpResponses.json(exchange, 200, body);

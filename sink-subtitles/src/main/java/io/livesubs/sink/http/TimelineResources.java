@@ -55,7 +55,7 @@ final class TimelineResources {
   }
 
   void segment(HttpExchange exchange, Route route) throws IOException {
-    long n = Route.segmentNumber(route.segment());
+    long n = Route.segmentNumber(route.name());
     TimelineDocuments.Segment segment = documents.segment(route.streamId(), route.language(), n);
     switch (segment.status()) {
       case OK:

@@ -1,6 +1,6 @@
 package io.livesubs.sink.query;
 
-import io.livesubs.sink.cue.CueConventions;
+import io.livesubs.schemas.CueConventions;
 import io.livesubs.sink.topology.StoreKeys;
 import io.livesubs.sink.topology.StoredCue;
 import io.livesubs.sink.topology.TimelineState;

@@ -1,7 +1,7 @@
 package io.livesubs.sink.topology;
 
+import io.livesubs.schemas.CueConventions;
 import io.livesubs.schemas.SubtitleCue;
-import io.livesubs.sink.cue.CueConventions;
 import io.livesubs.sink.cue.CueValidation;
 import io.livesubs.sink.cue.CueVersion;
 import org.apache.kafka.streams.processor.api.Processor;

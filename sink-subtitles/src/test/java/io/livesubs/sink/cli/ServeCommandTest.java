@@ -37,6 +37,8 @@ class ServeCommandTest {
         "--advertised-url=http://nohostport|advertised URL must look like http://host:port",
         "--schema-registry-url=nope|schema registry URL 'nope' is not an http(s) URL",
         "--application-id=a/b|application id must be 1-200 of [A-Za-z0-9._-]",
+        "--media-dir=/no/such/livesubs-media|media directory /no/such/livesubs-media is not a"
+            + " directory",
         "--no-such-option|Unknown option: '--no-such-option'"
       })
   void badArgumentsExitWith2AndAOneLineMessage(String arg, String message) {

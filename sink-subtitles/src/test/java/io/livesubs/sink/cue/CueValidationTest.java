@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.livesubs.schemas.CueConventions;
 import io.livesubs.schemas.SubtitleCue;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.livesubs.sink.cue.CueConventions;
+import io.livesubs.schemas.CueConventions;
 import io.livesubs.sink.testing.RawHttp;
 import io.livesubs.sink.testing.ServerHarness;
 import java.net.http.HttpResponse;
@@ -119,6 +119,14 @@ class SubtitleHttpServerTest {
     assertEquals(404, language.statusCode());
     assertTrue(json(language).get("error").asText().contains("no captions in language 'fr'"));
     assertEquals(404, harness.get("/nothing/here").statusCode());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"+1", "1e3", "0x1", "1.5", "%31", "1%00", "%2e%2e%2f0", "0;1", "-0"})
+  void segmentNumbersThatAreNotPlainDecimalsAre400(String segment) throws Exception {
+    RawHttp.Response response =
+        RawHttp.request(harness.port(), "GET", "/streams/s1/en/" + segment + ".vtt");
+    assertEquals(400, response.status(), response.text());
   }
 
   @ParameterizedTest

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.livesubs.sink.cue.CueConventions;
+import io.livesubs.schemas.CueConventions;
 import io.livesubs.sink.http.HttpConfig;
 import io.livesubs.sink.testing.Await;
 import io.livesubs.sink.testing.ServerHarness;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.livesubs.schemas.CueConventions;
 import io.livesubs.schemas.SubtitleCue;
 import io.livesubs.sink.SubtitleConfig;
-import io.livesubs.sink.cue.CueConventions;
 import io.livesubs.sink.query.TimelineDocuments;
 import io.livesubs.sink.query.TimelineQueries;
 import io.livesubs.sink.query.TimelineQueries.Change;
@@ -151,6 +151,27 @@ class SubtitleTopologyTest {
     long seq = state().lastChangeSeq();
     harness.pipe(CueConventions.endOfStream("s1", "en", 15_000, 0));
     assertEquals(seq, state().lastChangeSeq(), "a repeated end marker changes nothing");
+  }
+
+  @Test
+  void aFinalCueWithoutLinesWithdrawsItsPartialsAndShowsNothing() {
+    // The job withdraws a partial whose phrase recognised no words with a final, empty revision.
+    harness.pipe(cue(0, 0, false, 1000, 1800, "uh"), cue(1, 0, true, 3000, 4000, "kept"));
+    assertTrue(documents.webVtt("s1", "en").orElseThrow().contains("kept"));
+    harness.pipe(cue(0, 1, true, 1000, 1800));
+    StoredCue withdrawn = queries.cues("s1", "en").get(0);
+    assertTrue(withdrawn.finalCue());
+    assertEquals(List.of(), withdrawn.lines());
+    String vtt = documents.webVtt("s1", "en").orElseThrow();
+    assertFalse(vtt.contains("uh"), vtt);
+    assertFalse(vtt.contains("00:00:01.000 -->"), "an empty cue is not written: " + vtt);
+    String srt = documents.srt("s1", "en").orElseThrow();
+    assertTrue(srt.startsWith("1\n00:00:03,000 --> 00:00:04,000\nkept\n"), srt);
+    harness.pipe(CueConventions.endOfStream("s1", "en", 5_000, 0));
+    TimelineDocuments.Segment seg0 = documents.segment("s1", "en", 0);
+    assertEquals(TimelineDocuments.SegmentStatus.OK, seg0.status());
+    assertTrue(seg0.body().contains("kept"), seg0.body());
+    assertFalse(seg0.body().contains("00:00:01.000 -->"), seg0.body());
   }
 
   @Test
