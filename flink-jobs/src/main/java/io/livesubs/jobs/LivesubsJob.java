@@ -1,5 +1,6 @@
 package io.livesubs.jobs;
 
+import io.livesubs.jobs.cues.CueEmitter;
 import io.livesubs.jobs.kafka.KafkaEndpoints;
 import io.livesubs.jobs.ordering.ChunkSequencer;
 import io.livesubs.jobs.ordering.OrderedAudio;
@@ -7,10 +8,16 @@ import io.livesubs.jobs.source.AudioWatermarks;
 import io.livesubs.jobs.source.DeadLetterRouter;
 import io.livesubs.jobs.source.DecodedAudio;
 import io.livesubs.jobs.source.PcmChunk;
+import io.livesubs.jobs.speech.Recognition;
+import io.livesubs.jobs.speech.SpeechAudio;
+import io.livesubs.jobs.speech.SpeechDetector;
+import io.livesubs.jobs.speech.SpeechRecognizer;
 import io.livesubs.schemas.DeadLetter;
 import io.livesubs.schemas.SubtitleCue;
+import io.livesubs.schemas.flink.AvroSpecificTypeInfo;
 import java.util.Objects;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -26,7 +33,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * audio source (watermarks per partition: capture time, bounded out-of-orderness, idleness)
  *   → route dead letters ──side output──▶ dead-letter sink
  *   → keyBy(streamId) → order chunks by seq ({@link ChunkSequencer})
- *   → {@link #recognise} (VAD → ASR → captions; the next stages)
+ *   → {@link #recognise}: detect speech ({@link SpeechDetector}) → recognise speech ({@link
+ *     SpeechRecognizer}) → shape captions ({@link CueEmitter}), each keyed by stream id
  *   → cue sink
  * </pre>
  *
@@ -48,6 +56,15 @@ public class LivesubsJob {
 
   /** Uid of the ordering stage ({@link ChunkSequencer}). */
   public static final String ORDERING_UID = "ordering";
+
+  /** Uid of the speech detection stage ({@link SpeechDetector}). */
+  public static final String VAD_UID = "vad";
+
+  /** Uid of the speech recognition stage ({@link SpeechRecognizer}). */
+  public static final String ASR_UID = "asr";
+
+  /** Uid of the caption stage ({@link CueEmitter}). */
+  public static final String CAPTIONS_UID = "captions";
 
   /** Uid of the cue sink. */
   public static final String CUE_SINK_UID = "cue-sink";
@@ -143,16 +160,30 @@ public class LivesubsJob {
   }
 
   /**
-   * The next stages: from ordered audio to cues (VAD → ASR → caption shaping → translation). Not
-   * wired yet: until it is, this throws rather than produce made-up cues. Override it, or replace
-   * this body, to add the stages; keep a {@code uid} and {@code name} on every stateful operator.
+   * The recognition stages, from ordered audio to cues: speech detection, speech recognition and
+   * caption shaping, each a keyed operator with its own uid so the web UI shows one box (with its
+   * backpressure) per stage. Every stage works synchronously on its task thread: a slow model
+   * backpressures the source, and nothing queues without bound. Models are loaded on the task
+   * managers when the operators open. Override to add stages (translation); keep a {@code uid} and
+   * {@code name} on every stateful operator.
    *
-   * @param ordered each stream's audio in seq order, keyed by stream id
+   * @param ordered each stream's audio in seq order
    * @return the cues to write to the cue topic
-   * @throws UnsupportedOperationException until the recognition stages exist
    */
   protected DataStream<SubtitleCue> recognise(DataStream<OrderedAudio> ordered) {
-    throw new UnsupportedOperationException(
-        "the recognition stages (VAD -> ASR -> captions) are not wired into LivesubsJob yet");
+    RecognitionSettings settings = config.recognition();
+    return ordered
+        .keyBy(OrderedAudio::streamId, Types.STRING)
+        .process(new SpeechDetector(settings.vad()), TypeInformation.of(SpeechAudio.class))
+        .uid(VAD_UID)
+        .name("detect speech (Silero VAD)")
+        .keyBy(SpeechAudio::streamId, Types.STRING)
+        .process(new SpeechRecognizer(settings.asr()), TypeInformation.of(Recognition.class))
+        .uid(ASR_UID)
+        .name("recognise speech (" + settings.asr().engine().id() + ")")
+        .keyBy(Recognition::streamId, Types.STRING)
+        .process(new CueEmitter(settings.shaping()), new AvroSpecificTypeInfo<>(SubtitleCue.class))
+        .uid(CAPTIONS_UID)
+        .name("shape captions");
   }
 }

@@ -3,6 +3,7 @@ package io.livesubs.jobs;
 import io.livesubs.jobs.ordering.SequencerSettings;
 import io.livesubs.jobs.source.AudioWatermarks;
 import io.livesubs.jobs.source.ChunkLimits;
+import io.livesubs.jobs.speech.VadSettings;
 import io.livesubs.schemas.Topics;
 import io.livesubs.schemas.registry.CachedSchemaRegistryClient;
 import java.time.Duration;
@@ -33,7 +34,8 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param parallelism job parallelism, or 0 for the environment's default
  * @param chunkLimits what an acceptable audio chunk is
  * @param sequencer limits of the ordering stage
- * @param modelOptions settings for the recognition stages (VAD/ASR), passed through to them
+ * @param recognition settings of the recognition stages (VAD, ASR, caption shaping); the chunk
+ *     limits must accept only the VAD's sample rate (16 kHz)
  */
 public record LivesubsJobConfig(
     String bootstrapServers,
@@ -50,7 +52,7 @@ public record LivesubsJobConfig(
     int parallelism,
     ChunkLimits chunkLimits,
     SequencerSettings sequencer,
-    Map<String, String> modelOptions) {
+    RecognitionSettings recognition) {
 
   /** Shortest accepted checkpoint interval. */
   public static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofMillis(100);
@@ -108,7 +110,14 @@ public record LivesubsJobConfig(
     }
     Objects.requireNonNull(chunkLimits, "chunkLimits");
     Objects.requireNonNull(sequencer, "sequencer");
-    modelOptions = Map.copyOf(Objects.requireNonNull(modelOptions, "modelOptions"));
+    Objects.requireNonNull(recognition, "recognition");
+    if (chunkLimits.sampleRateHz() != VadSettings.sampleRate()) {
+      throw new IllegalArgumentException(
+          "chunkLimits.sampleRateHz must be "
+              + VadSettings.sampleRate()
+              + " (the rate of the VAD and ASR models), got "
+              + chunkLimits.sampleRateHz());
+    }
   }
 
   /** A builder with every default filled in; bootstrap servers and registry URL are required. */
@@ -140,7 +149,8 @@ public record LivesubsJobConfig(
     private int parallelism;
     private ChunkLimits chunkLimits = ChunkLimits.defaults();
     private SequencerSettings sequencer = SequencerSettings.defaults();
-    private final Map<String, String> modelOptions = new HashMap<>();
+    private RecognitionSettings recognition = RecognitionSettings.defaults();
+    private final Map<String, String> recognitionOptions = new HashMap<>();
 
     private Builder() {}
 
@@ -228,12 +238,22 @@ public record LivesubsJobConfig(
       return this;
     }
 
-    /** Adds one setting for the recognition stages. */
-    public Builder modelOption(String key, String value) {
+    /** Settings of the recognition stages (default {@link RecognitionSettings#defaults()}). */
+    public Builder recognition(RecognitionSettings value) {
+      this.recognition = value;
+      return this;
+    }
+
+    /**
+     * Sets one recognition option by key (see {@link RecognitionOptions}); options are applied on
+     * top of {@link #recognition(RecognitionSettings)} and checked in {@link #build()}.
+     */
+    public Builder recognitionOption(String key, String value) {
       if (key == null || key.isBlank() || value == null) {
-        throw new IllegalArgumentException("model option needs a key and a value, got " + key);
+        throw new IllegalArgumentException(
+            "recognition option needs a key and a value, got " + key + "=" + value);
       }
-      modelOptions.put(key, value);
+      recognitionOptions.put(key.strip(), value);
       return this;
     }
 
@@ -258,7 +278,7 @@ public record LivesubsJobConfig(
           parallelism,
           chunkLimits,
           sequencer,
-          modelOptions);
+          recognition == null ? null : recognition.withOptions(recognitionOptions));
     }
   }
 }

@@ -3,11 +3,17 @@ package io.livesubs.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.livesubs.jobs.cues.CueCursor;
 import io.livesubs.jobs.ordering.OrderedAudio;
 import io.livesubs.jobs.ordering.StreamCursor;
 import io.livesubs.jobs.source.DecodedAudio;
 import io.livesubs.jobs.source.PcmChunk;
 import io.livesubs.jobs.source.RejectReason;
+import io.livesubs.jobs.speech.DetectorState;
+import io.livesubs.jobs.speech.OpenSegment;
+import io.livesubs.jobs.speech.Recognition;
+import io.livesubs.jobs.speech.RecognizedWord;
+import io.livesubs.jobs.speech.SpeechAudio;
 import io.livesubs.jobs.testing.TestStreams;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -71,6 +77,49 @@ class FlinkTypesTest {
     assertEquals("fr", copy.languageHint);
     assertEquals(true, copy.wasGivenUp(5));
     assertEquals(false, copy.wasGivenUp(6));
+  }
+
+  @Test
+  void speechAudioIsAPojoAndRoundTrips() throws Exception {
+    for (SpeechAudio value :
+        List.of(
+            SpeechAudio.start("s", 100, 16_000, 7L, null),
+            SpeechAudio.audio("s", 100, 100, 16_000, new short[] {1, -2, 3}, 7L, "en"),
+            SpeechAudio.endSegment("s", 100, 103, 16_000, 7L, "en"),
+            SpeechAudio.endStream("s", 200, 16_000, 7L, "en"))) {
+      assertEquals(value, roundTrip(SpeechAudio.class, value));
+    }
+  }
+
+  @Test
+  void recognitionIsAPojoAndRoundTrips() throws Exception {
+    Recognition value =
+        new Recognition(
+            "s",
+            Recognition.Kind.FINAL,
+            "hello world",
+            new RecognizedWord[] {
+              new RecognizedWord("hello", 10, 300, 1f), new RecognizedWord("world", 310, 700, 0.5f)
+            },
+            0,
+            800,
+            42L,
+            "vosk:x",
+            "en");
+    assertEquals(value, roundTrip(Recognition.class, value));
+    Recognition end = Recognition.endStream("s", 900, 42L, "vosk:x", "en");
+    assertEquals(end, roundTrip(Recognition.class, end));
+  }
+
+  @Test
+  void stateOfTheRecognitionStagesIsPojo() throws Exception {
+    DetectorState detector =
+        new DetectorState(new byte[] {1, 2}, 10, new short[] {5, 6}, 40, true, 8, 12);
+    assertEquals(detector, roundTrip(DetectorState.class, detector));
+    OpenSegment segment = new OpenSegment(16_000, 16_000, null, true, 3200, "hello");
+    assertEquals(segment, roundTrip(OpenSegment.class, segment));
+    CueCursor cursor = new CueCursor(4, 3, 2, 1500);
+    assertEquals(cursor, roundTrip(CueCursor.class, cursor));
   }
 
   private static <T> T roundTrip(Class<T> type, T value) throws Exception {

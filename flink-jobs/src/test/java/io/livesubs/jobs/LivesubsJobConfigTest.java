@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.livesubs.jobs.source.ChunkLimits;
+import io.livesubs.jobs.speech.AsrSettings;
 import io.livesubs.schemas.Topics;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -33,12 +35,47 @@ class LivesubsJobConfigTest {
   }
 
   @Test
-  void modelOptionsAreCopiedAndImmutable() {
-    LivesubsJobConfig.Builder builder = minimal().modelOption("asr.engine", "vosk");
+  void recognitionDefaultsAndOptionsOnTop() {
+    LivesubsJobConfig defaults = minimal().build();
+    assertEquals(RecognitionSettings.defaults(), defaults.recognition());
+    assertEquals(AsrSettings.Engine.VOSK, defaults.recognition().asr().engine());
+    assertEquals(500, defaults.recognition().vad().minSilenceMs());
+    assertEquals(42, defaults.recognition().shaping().maxCharsPerLine());
+
+    LivesubsJobConfig.Builder builder =
+        minimal()
+            .recognitionOption("vad.min-silence-ms", "400")
+            .recognitionOption("vad.start-threshold", "0.6")
+            .recognitionOption("asr.engine", "VOSK")
+            .recognitionOption("asr.partials", "false")
+            .recognitionOption("asr.model-dir", "/models/vosk")
+            .recognitionOption("captions.max-lines", "1");
     LivesubsJobConfig config = builder.build();
-    builder.modelOption("asr.engine", "whisper");
-    assertEquals("vosk", config.modelOptions().get("asr.engine"));
-    assertThrows(UnsupportedOperationException.class, () -> config.modelOptions().put("a", "b"));
+    builder.recognitionOption("vad.min-silence-ms", "900");
+    RecognitionSettings r = config.recognition();
+    assertEquals(400, r.vad().minSilenceMs(), "the built config does not change later");
+    assertEquals(0.6f, r.vad().startThreshold());
+    assertEquals(false, r.asr().emitPartials());
+    assertEquals("/models/vosk", r.asr().modelDir());
+    assertEquals(1, r.shaping().maxLines());
+    assertEquals(2, r.shaping().toBuilder().maxLines(2).build().maxLines());
+  }
+
+  @Test
+  void badRecognitionSettingsAreNamed() {
+    assertBad(b -> b.recognitionOption("vad.colour", "red"), "vad.colour");
+    assertBad(b -> b.recognitionOption("vad.min-silence-ms", "soon"), "vad.min-silence-ms");
+    assertBad(b -> b.recognitionOption("vad.speech-pad-ms", "900"), "speechPadMs");
+    assertBad(b -> b.recognitionOption("vad.start-threshold", "1.5"), "startThreshold");
+    assertBad(b -> b.recognitionOption("asr.engine", "whisper"), "whisper");
+    assertBad(b -> b.recognitionOption("asr.partials", "yes"), "asr.partials");
+    assertBad(b -> b.recognitionOption("asr.partial-interval-ms", "-1"), "partialIntervalMs");
+    assertBad(b -> b.recognitionOption("captions.max-lines", "0"), "maxLines");
+    assertBad(
+        b ->
+            b.chunkLimits(
+                new ChunkLimits(48_000, Duration.ofSeconds(1), 1 << 20, Duration.ofSeconds(1))),
+        "sampleRateHz");
   }
 
   @Test

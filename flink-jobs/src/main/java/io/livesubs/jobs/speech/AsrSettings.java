@@ -1,0 +1,166 @@
+package io.livesubs.jobs.speech;
+
+import io.livesubs.inference.asr.AsrEngine;
+import io.livesubs.inference.asr.vosk.VoskEngine;
+import io.livesubs.inference.models.ModelLocator;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Settings of the speech recognition stage. Immutable and serializable (it travels inside the Flink
+ * function); validated on construction. Build with {@link #builder()}.
+ *
+ * @param engine which engine recognises speech
+ * @param modelDir the engine's model directory, or {@code null} to let {@link ModelLocator} find
+ *     the default model on the task manager
+ * @param emitPartials whether partial hypotheses are emitted while someone speaks; off, the engine
+ *     is not even asked for them (saves decoder time), and only final captions appear
+ * @param partialIntervalMs minimum audio between two partial hypotheses, 0 to 10000 ms; the engine
+ *     computes them at most this often (Vosk: at its 100 ms decode steps), so smaller is more live
+ *     and costs more decoding
+ */
+public record AsrSettings(
+    Engine engine, String modelDir, boolean emitPartials, int partialIntervalMs)
+    implements Serializable {
+
+  /** Longest accepted partial interval. */
+  public static final int MAX_PARTIAL_INTERVAL_MS = 10_000;
+
+  /** The speech recognition engines the job can run. */
+  public enum Engine {
+    /** Vosk (Kaldi), streaming, CPU; default model: the Vosk small en-us model. */
+    VOSK;
+
+    /** The engine's short name, as in configuration and operator names. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The engine named {@code id} (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the known engines
+     */
+    public static Engine of(String id) {
+      for (Engine e : values()) {
+        if (e.id().equalsIgnoreCase(Objects.requireNonNull(id, "engine").strip())) {
+          return e;
+        }
+      }
+      throw new IllegalArgumentException(
+          "unknown ASR engine '" + id + "'; known: " + java.util.Arrays.toString(ids()));
+    }
+
+    private static String[] ids() {
+      Engine[] all = values();
+      String[] ids = new String[all.length];
+      for (int i = 0; i < all.length; i++) {
+        ids[i] = all[i].id();
+      }
+      return ids;
+    }
+  }
+
+  /** Validates the settings; the message names the bad one. */
+  public AsrSettings {
+    Objects.requireNonNull(engine, "engine");
+    if (modelDir != null && modelDir.isBlank()) {
+      throw new IllegalArgumentException("ASR model directory must not be blank (null: locate it)");
+    }
+    if (partialIntervalMs < 0 || partialIntervalMs > MAX_PARTIAL_INTERVAL_MS) {
+      throw new IllegalArgumentException(
+          "partialIntervalMs must be in 0.."
+              + MAX_PARTIAL_INTERVAL_MS
+              + " ms, got "
+              + partialIntervalMs);
+    }
+  }
+
+  /** Vosk with its default model, partials on, every 200 ms of audio. */
+  public static AsrSettings defaults() {
+    return builder().build();
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Opens the engine. Engines share their loaded model per JVM (Vosk through its model registry),
+   * so every subtask may open its own engine cheaply; the caller closes it.
+   *
+   * @throws io.livesubs.inference.models.ModelNotFoundException if the model cannot be found
+   */
+  public LoadedEngine open() {
+    return switch (engine) {
+      case VOSK -> {
+        Path dir =
+            ModelLocator.fromEnvironment().voskModel(modelDir == null ? null : Path.of(modelDir));
+        // Partial hypotheses without word times: with them, Vosk's partials differ between
+        // identical runs (measured), which would break "output after a restore equals output
+        // without one"; partial cues need only the text.
+        VoskEngine vosk = VoskEngine.builder().modelDir(dir).partialWords(false).build();
+        yield new LoadedEngine(vosk, vosk.language());
+      }
+    };
+  }
+
+  /**
+   * An open engine and the language its model recognises. Closing it closes the engine.
+   *
+   * @param engine the engine; owned by whoever opened it
+   * @param language the model's language (BCP-47 primary subtag), used for streams without a hint
+   */
+  public record LoadedEngine(AsrEngine engine, String language) implements AutoCloseable {
+    @Override
+    public void close() {
+      engine.close();
+    }
+  }
+
+  /** Builds {@link AsrSettings}; preset with the defaults. Not thread-safe. */
+  public static final class Builder {
+    private Engine engine = Engine.VOSK;
+    private String modelDir;
+    private boolean emitPartials = true;
+    private int partialIntervalMs = 200;
+
+    private Builder() {}
+
+    /** The engine, default {@link Engine#VOSK}. */
+    public Builder engine(Engine value) {
+      engine = value;
+      return this;
+    }
+
+    /** The model directory, or null (default) to locate the engine's default model. */
+    public Builder modelDir(String value) {
+      modelDir = value;
+      return this;
+    }
+
+    /** Whether to emit partial hypotheses, default true. */
+    public Builder emitPartials(boolean value) {
+      emitPartials = value;
+      return this;
+    }
+
+    /** Minimum audio between partial hypotheses, default 200 ms. */
+    public Builder partialIntervalMs(int value) {
+      partialIntervalMs = value;
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws IllegalArgumentException naming the first invalid setting
+     */
+    public AsrSettings build() {
+      return new AsrSettings(engine, modelDir, emitPartials, partialIntervalMs);
+    }
+  }
+}

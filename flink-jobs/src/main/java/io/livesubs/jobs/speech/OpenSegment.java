@@ -1,0 +1,39 @@
+package io.livesubs.jobs.speech;
+
+/**
+ * What {@link SpeechRecognizer} keeps in keyed state about a stream's open speech segment, next to
+ * the segment's audio. Public only because Flink serializes it as a POJO (Java record); nothing
+ * outside the speech package should hold one. Immutable.
+ *
+ * @param startSample first sample of the segment
+ * @param sampleRate samples per second
+ * @param languageHint the stream's language hint, or {@code null}
+ * @param recognised whether the engine recognises the segment; false when it cannot handle the
+ *     stream's language, and then no audio is kept
+ * @param samplesFed samples of the segment fed to the recogniser so far
+ * @param lastPartialText text of the last PARTIAL emitted for the segment ("" before any)
+ */
+public record OpenSegment(
+    long startSample,
+    int sampleRate,
+    String languageHint,
+    boolean recognised,
+    long samplesFed,
+    String lastPartialText) {
+
+  /** This segment after {@code samples} more samples, with the last partial text {@code text}. */
+  OpenSegment fed(long samples, String text) {
+    return new OpenSegment(
+        startSample, sampleRate, languageHint, recognised, samplesFed + samples, text);
+  }
+
+  /** Media time of the segment's start, ms. */
+  long startMs() {
+    return startSample * 1000 / sampleRate;
+  }
+
+  /** Media time just after the samples fed so far, ms. */
+  long fedEndMs() {
+    return (startSample + samplesFed) * 1000 / sampleRate;
+  }
+}

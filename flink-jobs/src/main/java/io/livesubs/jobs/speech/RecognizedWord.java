@@ -1,0 +1,25 @@
+package io.livesubs.jobs.speech;
+
+import io.livesubs.inference.asr.Word;
+
+/**
+ * One recognised word with its media time span, as carried in a {@link Recognition}. Flink
+ * serializes it as a POJO (Java record). Immutable.
+ *
+ * @param text the word as the engine spells it
+ * @param startMs media time of the word's start, ms since stream start
+ * @param endMs media time of the word's end, ms since stream start
+ * @param confidence the engine's confidence in [0, 1], to two decimals
+ */
+public record RecognizedWord(String text, long startMs, long endMs, float confidence) {
+
+  /**
+   * The engine's word, its confidence rounded to two decimals: engines report it with floating
+   * point noise in the last digits (Vosk differs between identical runs), and cue content must not
+   * depend on the run.
+   */
+  public static RecognizedWord of(Word word) {
+    return new RecognizedWord(
+        word.text(), word.startMs(), word.endMs(), Math.round(word.confidence() * 100) / 100f);
+  }
+}

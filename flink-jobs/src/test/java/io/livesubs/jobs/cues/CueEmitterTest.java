@@ -1,0 +1,209 @@
+package io.livesubs.jobs.cues;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.livesubs.jobs.captions.PhraseContext;
+import io.livesubs.jobs.captions.ShapedCue;
+import io.livesubs.jobs.captions.ShapingRules;
+import io.livesubs.jobs.captions.ShapingViolations;
+import io.livesubs.jobs.captions.TimedWord;
+import io.livesubs.jobs.speech.Recognition;
+import io.livesubs.jobs.speech.RecognizedWord;
+import io.livesubs.jobs.testing.KeyedHarness;
+import io.livesubs.schemas.CueConventions;
+import io.livesubs.schemas.SubtitleCue;
+import io.livesubs.schemas.flink.AvroSpecificTypeInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.junit.jupiter.api.Test;
+
+/** {@link CueEmitter} in Flink's keyed harness, fed constructed recognitions. */
+class CueEmitterTest {
+
+  private static final long ANCHOR = 1_700_000_000_000L;
+  private static final ShapingRules RULES = ShapingRules.defaults();
+
+  /** Words spoken from {@code startMs}, 300 ms each with 100 ms pauses. */
+  private static RecognizedWord[] speak(String text, long startMs) {
+    String[] tokens = text.split(" ");
+    RecognizedWord[] words = new RecognizedWord[tokens.length];
+    for (int i = 0; i < tokens.length; i++) {
+      long start = startMs + i * 400L;
+      words[i] = new RecognizedWord(tokens[i], start, start + 300, 0.9f);
+    }
+    return words;
+  }
+
+  private static Recognition partial(String text, long segStart, long segEnd) {
+    return new Recognition(
+        "s",
+        Recognition.Kind.PARTIAL,
+        text,
+        speak(text, segStart + 100),
+        segStart,
+        segEnd,
+        ANCHOR,
+        "test:engine",
+        "en");
+  }
+
+  private static Recognition fin(String text, long segStart, long segEnd) {
+    RecognizedWord[] words = text.isEmpty() ? new RecognizedWord[0] : speak(text, segStart + 100);
+    return new Recognition(
+        "s", Recognition.Kind.FINAL, text, words, segStart, segEnd, ANCHOR, "test:engine", "en");
+  }
+
+  private static KeyedHarness<Recognition, SubtitleCue> harness(OperatorSubtaskState state)
+      throws Exception {
+    return KeyedHarness.open(
+        new CueEmitter(RULES),
+        Recognition::streamId,
+        new AvroSpecificTypeInfo<>(SubtitleCue.class),
+        state);
+  }
+
+  private static List<SubtitleCue> run(List<Recognition> in) throws Exception {
+    try (KeyedHarness<Recognition, SubtitleCue> h = harness(null)) {
+      h.sendAll(in);
+      return h.output();
+    }
+  }
+
+  private static List<SubtitleCue> texts(List<SubtitleCue> cues) {
+    return cues.stream().filter(c -> !CueConventions.isMarker(c)).toList();
+  }
+
+  @Test
+  void partialsReviseOneCueAndTheFinalReplacesIt() throws Exception {
+    List<SubtitleCue> out =
+        texts(
+            run(
+                List.of(
+                    partial("good", 1000, 1500),
+                    partial("good morning", 1000, 1900),
+                    partial("good morning every", 1000, 2300),
+                    fin("good morning everyone", 1000, 2800))));
+    assertEquals(4, out.size(), out.toString());
+    for (int i = 0; i < 4; i++) {
+      SubtitleCue cue = out.get(i);
+      assertEquals(0, cue.getCueSeq());
+      assertEquals(i, cue.getRevision());
+      assertEquals(i == 3, cue.getIsFinal());
+      assertEquals("en", cue.getLanguage());
+      assertEquals("test:engine", cue.getEngine());
+      assertEquals(ANCHOR + cue.getEndMs(), cue.getCaptureTimeMs());
+    }
+    assertEquals(List.of("good morning every"), out.get(2).getLines());
+    assertEquals(List.of("good morning everyone"), out.get(3).getLines());
+    assertEquals(2300, out.get(2).getEndMs(), "a partial reaches the audio recognised so far");
+    assertEquals(3, out.get(3).getWords().size());
+    assertEquals(0.9f, out.get(3).getWords().get(0).getConfidence());
+  }
+
+  @Test
+  void aLongPhraseBecomesSeveralFinalCuesThatKeepTheRules() throws Exception {
+    String first =
+        "the committee met on tuesday to discuss the budget for the coming year and after a long"
+            + " debate they agreed to postpone the decision until the next meeting in spring";
+    String second = "nobody was happy about it";
+    Recognition one = fin(first, 0, 12_000);
+    Recognition two = fin(second, 12_100, 14_500);
+    List<SubtitleCue> out = texts(run(List.of(partial("the committee", 0, 900), one, two)));
+    List<SubtitleCue> firstCues = out.subList(1, out.size() - 1);
+    assertTrue(firstCues.size() >= 3, "several cues: " + out);
+    assertEquals(0, firstCues.get(0).getCueSeq(), "the first final takes the partial's number");
+    assertEquals(1, firstCues.get(0).getRevision());
+    for (int i = 1; i < firstCues.size(); i++) {
+      assertEquals(i, firstCues.get(i).getCueSeq());
+      assertEquals(0, firstCues.get(i).getRevision());
+    }
+    List<ShapedCue> shaped =
+        out.subList(1, out.size()).stream().map(CueEmitterTest::shaped).toList();
+    assertEquals(
+        List.of(),
+        ShapingViolations.checkSequence(shaped, RULES, PhraseContext.none()),
+        "final cues of both phrases, in order");
+    assertEquals(
+        String.join(" ", first.split(" ")),
+        String.join(" ", firstCues.stream().flatMap(c -> c.getLines().stream()).toList()));
+  }
+
+  @Test
+  void anEmptyFinalWithdrawsTheShownPartial() throws Exception {
+    List<SubtitleCue> out =
+        run(List.of(partial("uh", 500, 900), fin("", 500, 1200), fin("hello", 2000, 2600)));
+    SubtitleCue withdrawn = out.get(1);
+    assertEquals(0, withdrawn.getCueSeq());
+    assertEquals(1, withdrawn.getRevision());
+    assertTrue(withdrawn.getIsFinal());
+    assertEquals(List.of(), withdrawn.getLines());
+    List<SubtitleCue> hello = texts(out).subList(2, 3);
+    assertEquals(1, hello.get(0).getCueSeq(), "the next phrase gets a new number");
+    assertEquals(List.of("hello"), hello.get(0).getLines());
+  }
+
+  @Test
+  void anEmptyFinalWithoutPartialsShowsNothingButProgress() throws Exception {
+    List<SubtitleCue> out = run(List.of(fin("", 500, 1200)));
+    assertEquals(1, out.size());
+    assertTrue(CueConventions.isProgress(out.get(0)));
+    assertEquals(1200, out.get(0).getEndMs());
+    assertEquals(ANCHOR + 1200, out.get(0).getCaptureTimeMs());
+  }
+
+  @Test
+  void theEndMarkerClosesTheStreamAndClearsState() throws Exception {
+    try (KeyedHarness<Recognition, SubtitleCue> h = harness(null)) {
+      h.send(fin("hello there", 0, 1000));
+      assertEquals(1, h.stateEntries());
+      h.send(Recognition.endStream("s", 5_000, ANCHOR, "test:engine", "en"));
+      SubtitleCue end = h.output().get(h.output().size() - 1);
+      assertTrue(CueConventions.isEndOfStream(end));
+      assertEquals(5_000, end.getEndMs());
+      assertEquals("en", end.getLanguage());
+      assertEquals(0, h.stateEntries());
+    }
+  }
+
+  @Test
+  void restoringMidPhraseContinuesTheNumbering() throws Exception {
+    List<Recognition> in =
+        List.of(
+            fin("first phrase here", 0, 1500),
+            partial("second", 2000, 2400),
+            partial("second phrase", 2000, 2800),
+            fin("second phrase now", 2000, 3400),
+            Recognition.endStream("s", 4000, ANCHOR, "test:engine", "en"));
+    List<SubtitleCue> uninterrupted = run(in);
+    List<SubtitleCue> resumed = new ArrayList<>();
+    OperatorSubtaskState state;
+    try (KeyedHarness<Recognition, SubtitleCue> h = harness(null)) {
+      h.sendAll(in.subList(0, 2));
+      resumed.addAll(h.output());
+      state = h.snapshot();
+    }
+    try (KeyedHarness<Recognition, SubtitleCue> h = harness(state)) {
+      h.sendAll(in.subList(2, in.size()));
+      resumed.addAll(h.output());
+    }
+    assertEquals(withoutEmissionTime(uninterrupted), withoutEmissionTime(resumed));
+    assertFalse(texts(resumed).isEmpty());
+  }
+
+  private static List<SubtitleCue> withoutEmissionTime(List<SubtitleCue> cues) {
+    return cues.stream().map(c -> SubtitleCue.newBuilder(c).setEmittedAtMs(0).build()).toList();
+  }
+
+  private static ShapedCue shaped(SubtitleCue cue) {
+    return new ShapedCue(
+        cue.getStartMs(),
+        cue.getEndMs(),
+        cue.getLines(),
+        cue.getWords().stream()
+            .map(w -> new TimedWord(w.getWord(), w.getStartMs(), w.getEndMs()))
+            .toList());
+  }
+}
