@@ -10,6 +10,9 @@ set -euo pipefail
 PREREQS=(
   "docker-compose:docker-compose" # validates docker-compose.yml in the test suite
   "chromium:chromium"              # headless browser tests of the player page and WebVTT output
+  "pocketsphinx-testdata"          # recorded English speech (LibriVox) for `livesubs demo`
+  "python3-numpy"                  # reference log-mel features for the Whisper feature tests
+  "python3-regex"                  # reference BPE pre-tokenizer for the Whisper tokenizer tests
 )
 
 missing=()
