@@ -11,6 +11,8 @@ PREREQS=(
   "docker-compose:docker-compose" # validates docker-compose.yml in the test suite
   "chromium:chromium"              # headless browser tests of the player page and WebVTT output
   "pocketsphinx-testdata"          # recorded English speech (LibriVox) for `livesubs demo`
+  "apertium:apertium-wblank-mode"  # rule-based translation engine (io.livesubs.inference.mt.apertium)
+  "apertium-eng-spa"               # its English<->Spanish pair: `livesubs eval-mt`, translated captions
   "python3-numpy"                  # reference log-mel features for the Whisper feature tests
   "python3-regex"                  # reference BPE pre-tokenizer for the Whisper tokenizer tests
 )
