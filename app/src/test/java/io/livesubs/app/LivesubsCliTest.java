@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,10 @@ class LivesubsCliTest {
     Run run = run("--help");
     assertEquals(0, run.exitCode());
     Set<String> subcommands = LivesubsCli.commandLine().getSubcommands().keySet();
-    assertTrue(subcommands.contains("stack"), "stack must be a subcommand: " + subcommands);
+    for (String expected : List.of("stack", "ingest", "job", "serve", "demo")) {
+      assertTrue(
+          subcommands.contains(expected), expected + " must be a subcommand: " + subcommands);
+    }
     for (String name : subcommands) {
       assertTrue(run.out().contains("  " + name), name + " missing from help:\n" + run.out());
     }
@@ -112,5 +117,48 @@ class LivesubsCliTest {
     assertEquals(2, run.exitCode());
     assertEquals(1, run.errLines().size(), run.err());
     assertTrue(run.err().contains("stack"), "should name the commands: " + run.err());
+  }
+
+  @Test
+  void ingestOfAMissingFileIsBadInput() {
+    Run run = run("ingest", "--stream-id", "s", "--input", "no-such-file.wav", "--fast");
+    assertEquals(2, run.exitCode());
+    assertEquals(1, run.errLines().size(), run.err());
+    assertTrue(run.err().contains("no-such-file.wav"), run.err());
+  }
+
+  @Test
+  void ingestOfADirectoryIsBadInput() throws IOException {
+    Path dir = Files.createTempDirectory("livesubs-cli");
+    try {
+      Run run = run("ingest", "--stream-id", "s", "--input", dir.toString());
+      assertEquals(2, run.exitCode());
+      assertEquals(1, run.errLines().size(), run.err());
+      assertTrue(run.err().contains("directory"), run.err());
+    } finally {
+      Files.delete(dir);
+    }
+  }
+
+  @Test
+  void ingestWithAnOutOfRangeFaultRateIsAUsageError() {
+    Run run = run("ingest", "--stream-id", "s", "--input", "x.wav", "--drop-rate", "1.5");
+    assertEquals(2, run.exitCode());
+    assertEquals(1, run.errLines().size(), run.err());
+    assertTrue(run.err().contains("--drop-rate"), run.err());
+  }
+
+  @Test
+  void ingestOfANonWavFileIsBadInput() throws IOException {
+    Path file = Files.createTempFile("livesubs-cli", ".wav");
+    try {
+      Files.writeString(file, "this is not audio");
+      Run run = run("ingest", "--stream-id", "s", "--input", file.toString(), "--fast");
+      assertEquals(2, run.exitCode());
+      assertEquals(1, run.errLines().size(), run.err());
+      assertTrue(run.err().contains(file.getFileName().toString()), run.err());
+    } finally {
+      Files.delete(file);
+    }
   }
 }

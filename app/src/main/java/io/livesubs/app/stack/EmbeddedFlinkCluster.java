@@ -1,6 +1,11 @@
 package io.livesubs.app.stack;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -29,6 +34,7 @@ public final class EmbeddedFlinkCluster implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFlinkCluster.class);
   private static final long CLOSE_TIMEOUT_SECONDS = 60;
+  private static final Duration REST_READY_TIMEOUT = Duration.ofSeconds(60);
 
   private final MiniCluster miniCluster;
   private final URI restAddress;
@@ -97,6 +103,38 @@ public final class EmbeddedFlinkCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the REST API answers {@code /overview}. The REST endpoint is bound before the
+   * dispatcher has won its leader election, and answers 503 until then; callers (the web UI, job
+   * submission) should find it ready.
+   */
+  private static void awaitRestReady(URI rest) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(rest.resolve("/overview")).timeout(Duration.ofSeconds(5)).build();
+    long deadline = System.nanoTime() + REST_READY_TIMEOUT.toNanos();
+    int status = -1;
+    while (System.nanoTime() < deadline) {
+      try {
+        status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        status = -1;
+      }
+      TimeUnit.MILLISECONDS.sleep(50); // poll interval of a server that is coming up
+    }
+    throw new IllegalStateException(
+        "the Flink REST API at "
+            + rest
+            + " was not ready within "
+            + REST_READY_TIMEOUT
+            + " (last status "
+            + status
+            + ")");
+  }
+
   /** Configures and starts an {@link EmbeddedFlinkCluster}. Not thread-safe. */
   public static final class Builder {
     private int webPort;
@@ -129,7 +167,7 @@ public final class EmbeddedFlinkCluster implements AutoCloseable {
       return this;
     }
 
-    /** Starts the cluster and returns once its REST API is bound. */
+    /** Starts the cluster and returns once its REST API answers. */
     public EmbeddedFlinkCluster start() {
       Configuration config = new Configuration();
       config.set(RestOptions.BIND_ADDRESS, Loopback.HOST);
@@ -148,6 +186,7 @@ public final class EmbeddedFlinkCluster implements AutoCloseable {
       try {
         cluster.start();
         URI rest = cluster.getRestAddress().get();
+        awaitRestReady(rest);
         LOG.info(
             "Flink mini cluster {} started in {} ms",
             rest,

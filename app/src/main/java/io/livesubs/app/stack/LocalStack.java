@@ -135,6 +135,7 @@ public final class LocalStack implements AutoCloseable {
     private int webPort = DEFAULT_WEB_PORT;
     private int partitions = LivesubsTopics.DEFAULT_PARTITIONS;
     private int slots = 4;
+    private final Configuration flinkSettings = new Configuration();
 
     private Builder() {}
 
@@ -185,6 +186,15 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Extra Flink cluster settings (e.g. the metric fetch interval of the REST API); they win over
+     * the stack's own, such as the checkpoint directories.
+     */
+    public Builder flinkConfiguration(Configuration settings) {
+      flinkSettings.addAll(settings);
+      return this;
+    }
+
     /** Starts broker, topics, registry and Flink; on failure stops what had started. */
     public LocalStack start() {
       // Fail before starting anything when a fixed port is taken: a clear message, no cleanup.
@@ -214,6 +224,7 @@ public final class LocalStack implements AutoCloseable {
                     .webPort(webPort)
                     .slots(slots)
                     .configuration(checkpointsUnder(started.root.resolve("flink")))
+                    .configuration(flinkSettings)
                     .start());
       } catch (IOException e) {
         started.abort(dataDir == null);

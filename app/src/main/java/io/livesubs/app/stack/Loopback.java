@@ -13,10 +13,10 @@ import java.net.ServerSocket;
  * controller is named in the voter list it starts with). The port is free when returned but could
  * be taken before the server binds it; callers retry on a bind failure.
  */
-final class Loopback {
+public final class Loopback {
 
   /** Address every embedded server binds to and advertises. */
-  static final String HOST = "127.0.0.1";
+  public static final String HOST = "127.0.0.1";
 
   private Loopback() {}
 
@@ -24,21 +24,29 @@ final class Loopback {
    * Fails with a message naming {@code what} when {@code port} is taken on {@link #HOST}, so that a
    * server asked for a fixed port fails before starting rather than half-way. Port 0 passes.
    */
-  static void requireFree(int port, String what) {
+  public static void requireFree(int port, String what) {
+    if (!isFree(port)) {
+      throw new IllegalStateException(
+          what + " port " + port + " on " + HOST + " is already in use");
+    }
+  }
+
+  /** Whether {@code port} could be bound on {@link #HOST} just now; port 0 always can. */
+  public static boolean isFree(int port) {
     if (port == 0) {
-      return;
+      return true;
     }
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(HOST, port), 1);
+      return true;
     } catch (IOException e) {
-      throw new IllegalStateException(
-          what + " port " + port + " on " + HOST + " is already in use", e);
+      return false;
     }
   }
 
   /** Returns a port that was free on {@link #HOST} at the time of the call. */
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
       return socket.getLocalPort();
     } catch (IOException e) {
