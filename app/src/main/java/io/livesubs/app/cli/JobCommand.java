@@ -1,13 +1,13 @@
 package io.livesubs.app.cli;
 
 import io.livesubs.app.job.JobJars;
-import io.livesubs.app.job.JobOptions;
 import io.livesubs.app.job.JobSubmission;
 import io.livesubs.app.stack.EmbeddedFlinkCluster;
 import io.livesubs.app.stack.LocalStack;
 import io.livesubs.app.stack.Loopback;
 import io.livesubs.ingest.cli.CliInputException;
 import io.livesubs.jobs.LivesubsJobConfig;
+import io.livesubs.jobs.cli.JobOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,25 +1,21 @@
 package io.livesubs.app.job;
 
-import java.util.Locale;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads {@code --delivery}: {@code exactly-once} or {@code at-least-once} (case-insensitive; an
- * underscore works as well as the dash). Stateless and thread-safe.
+ * Reads {@code --delivery} for {@code livesubs} commands by delegating to the job's {@link
+ * io.livesubs.jobs.cli.DeliveryConverter} (same values, same messages). Kept so that commands
+ * naming it in {@code converter = ...} need not change; new code should name the job's class
+ * directly. Stateless and thread-safe.
  */
 public final class DeliveryConverter implements ITypeConverter<DeliveryGuarantee> {
 
+  private static final io.livesubs.jobs.cli.DeliveryConverter JOB =
+      new io.livesubs.jobs.cli.DeliveryConverter();
+
   @Override
   public DeliveryGuarantee convert(String value) {
-    String text = value == null ? "" : value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-    return switch (text) {
-      case "exactly-once" -> DeliveryGuarantee.EXACTLY_ONCE;
-      case "at-least-once" -> DeliveryGuarantee.AT_LEAST_ONCE;
-      default ->
-          throw new TypeConversionException(
-              "'" + value + "' is not a delivery guarantee: use exactly-once or at-least-once");
-    };
+    return JOB.convert(value);
   }
 }

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livesubs.app.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code livesubs job}: bad arguments are one line and exit code 2, before anything starts. */
 class JobCommandTest {
@@ -67,15 +64,5 @@ class JobCommandTest {
     assertEquals(Optional.of(jar), JobJars.inDirectory(dir));
     Files.createFile(dir.resolve("livesubs-flink-jobs-2.0-job.jar"));
     assertEquals(Optional.empty(), JobJars.inDirectory(dir), "two versions: ambiguous");
-  }
-
-  @Test
-  void theJobMainReportsBadOptionsLikeTheCommandLine() {
-    StringWriter err = new StringWriter();
-    CommandLine cmd = LivesubsJobMain.commandLine();
-    cmd.setErr(new PrintWriter(err, true));
-    assertEquals(2, cmd.execute("--delivery", "never"));
-    assertTrue(err.toString().startsWith("livesubs: "), err.toString());
-    assertTrue(err.toString().contains("never"), err.toString());
   }
 }

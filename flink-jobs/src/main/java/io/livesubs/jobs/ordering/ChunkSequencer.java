@@ -1,6 +1,8 @@
 package io.livesubs.jobs.ordering;
 
+import io.livesubs.jobs.source.AudioWatermarks;
 import io.livesubs.jobs.source.PcmChunk;
+import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -9,6 +11,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -29,7 +32,10 @@ import org.slf4j.LoggerFactory;
  *       whose slot was already given up is late: counted and dropped, never emitted into the past.
  *   <li>The end-of-stream chunk is ordered like any other; when its turn comes an {@link
  *       OrderedAudio.Kind#END} follows it and the stream's state is cleared (see {@link
- *       #finishStream}).
+ *       #finishStream}). If it waits behind a missing chunk, the wait is bounded in processing time
+ *       as well: after the out-of-orderness plus {@link SequencerSettings#endOfStreamMargin()} the
+ *       missing slots are given up as gaps, the END follows and the state is cleared, because the
+ *       watermark may never pass it.
  *   <li>Memory per stream is bounded by {@link SequencerSettings#maxBufferedChunks()}: beyond it
  *       the oldest missing slot is given up as a gap at once. A stream whose newest capture time
  *       falls {@link SequencerSettings#streamTimeout()} behind the watermark is ended and cleared;
@@ -46,6 +52,7 @@ public final class ChunkSequencer extends KeyedProcessFunction<String, PcmChunk,
   private static final Logger LOG = LoggerFactory.getLogger(ChunkSequencer.class);
 
   private final SequencerSettings settings;
+  private final long endOfStreamWaitMs;
   private transient ValueState<StreamCursor> cursorState;
   private transient PendingChunks pending;
   private transient SequencerMetrics metrics;
@@ -55,9 +62,25 @@ public final class ChunkSequencer extends KeyedProcessFunction<String, PcmChunk,
     this(SequencerSettings.defaults());
   }
 
-  /** A sequencer with {@code settings}. */
+  /**
+   * A sequencer with {@code settings}, for watermarks with {@link
+   * AudioWatermarks#DEFAULT_OUT_OF_ORDERNESS}.
+   */
   public ChunkSequencer(SequencerSettings settings) {
+    this(settings, AudioWatermarks.DEFAULT_OUT_OF_ORDERNESS);
+  }
+
+  /**
+   * A sequencer with {@code settings}, for watermarks that wait {@code outOfOrderness} for late
+   * chunks (it bounds how long a waiting end of stream waits in processing time).
+   */
+  public ChunkSequencer(SequencerSettings settings, Duration outOfOrderness) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    if (outOfOrderness == null || outOfOrderness.isNegative()) {
+      throw new IllegalArgumentException(
+          "outOfOrderness must be zero or positive, got " + outOfOrderness);
+    }
+    this.endOfStreamWaitMs = outOfOrderness.plus(settings.endOfStreamMargin()).toMillis();
   }
 
   @Override
@@ -102,6 +125,8 @@ public final class ChunkSequencer extends KeyedProcessFunction<String, PcmChunk,
       releaseContiguous(cur, out);
     } else if (!pending.add(chunk, cur)) {
       return;
+    } else if (chunk.endOfStream()) {
+      awaitEndInProcessingTime(cur, ctx.timerService());
     }
     cur.maxCaptureTimeMs = Math.max(cur.maxCaptureTimeMs, chunk.captureTimeMs());
     cur.sampleRate = chunk.sampleRate();
@@ -120,6 +145,13 @@ public final class ChunkSequencer extends KeyedProcessFunction<String, PcmChunk,
     StreamCursor cur = cursorState.value();
     if (cur == null) {
       return; // state expired by TTL; the timer outlived it
+    }
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      if (cur.endWaitTimerMs == timestamp) {
+        cur.endWaitTimerMs = StreamCursor.NO_TIMER;
+        endAfterWaiting(cur, ctx.timerService(), out);
+      }
+      return;
     }
     if (cur.holeTimerMs == timestamp) {
       cur.holeTimerMs = StreamCursor.NO_TIMER;
@@ -141,6 +173,41 @@ public final class ChunkSequencer extends KeyedProcessFunction<String, PcmChunk,
       return;
     }
     settle(cur, timers);
+  }
+
+  /**
+   * Bounds in processing time how long a buffered end-of-stream chunk waits for the chunks before
+   * it. Event time alone cannot: the hole is given up only when the watermark passes the chunk
+   * after it, here the end-of-stream chunk itself, and the watermark moves only with newer data.
+   * After the last live stream of a subtask ends none comes, so without this bound the stream would
+   * never end (until the stream timeout, itself in event time, or the state TTL).
+   */
+  private void awaitEndInProcessingTime(StreamCursor cur, TimerService timers) {
+    if (cur.endWaitTimerMs == StreamCursor.NO_TIMER) {
+      cur.endWaitTimerMs = timers.currentProcessingTime() + endOfStreamWaitMs;
+      timers.registerProcessingTimeTimer(cur.endWaitTimerMs);
+    }
+  }
+
+  /**
+   * The end-of-stream chunk waited the whole bound: any chunk still missing before it would have
+   * arrived within the out-of-orderness, so its slots are given up as gaps, END follows, and the
+   * stream's state is cleared at once rather than kept as a tombstone until a watermark that may
+   * never come.
+   */
+  private void endAfterWaiting(StreamCursor cur, TimerService timers, Collector<OrderedAudio> out)
+      throws Exception {
+    while (!cur.ended && cur.pendingCount > 0) {
+      giveUpFirstHole(cur, out);
+    }
+    if (cur.ended) {
+      if (cur.pendingCount > 0) {
+        metrics.lateChunks.inc(pending.clear(cur)); // buffered beyond the end of the stream
+      }
+      clearStream(cur, timers);
+    } else {
+      settle(cur, timers); // the buffered end was lost with expired state; event time decides
+    }
   }
 
   /** Emits {@code chunk} and advances the cursor past it; ends the stream on end-of-stream. */
@@ -306,6 +373,10 @@ public final class ChunkSequencer extends KeyedProcessFunction<String, PcmChunk,
   }
 
   private static void deleteTimers(StreamCursor cur, TimerService timers) {
+    if (cur.endWaitTimerMs != StreamCursor.NO_TIMER) {
+      timers.deleteProcessingTimeTimer(cur.endWaitTimerMs);
+      cur.endWaitTimerMs = StreamCursor.NO_TIMER;
+    }
     if (cur.holeTimerMs != StreamCursor.NO_TIMER) {
       timers.deleteEventTimeTimer(cur.holeTimerMs);
       cur.holeTimerMs = StreamCursor.NO_TIMER;

@@ -39,6 +39,12 @@ public final class StreamCursor {
   /** Event-time timer checking the stream timeout, or {@link #NO_TIMER}. */
   public long timeoutTimerMs = NO_TIMER;
 
+  /**
+   * Processing-time timer that ends the stream when its end-of-stream chunk waits behind a missing
+   * chunk, or {@link #NO_TIMER}.
+   */
+  public long endWaitTimerMs = NO_TIMER;
+
   /** Whether the end-of-stream chunk was emitted; the cursor is then a short-lived tombstone. */
   public boolean ended;
 

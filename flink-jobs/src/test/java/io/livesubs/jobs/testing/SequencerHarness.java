@@ -4,6 +4,7 @@ import io.livesubs.jobs.ordering.ChunkSequencer;
 import io.livesubs.jobs.ordering.OrderedAudio;
 import io.livesubs.jobs.ordering.SequencerSettings;
 import io.livesubs.jobs.source.PcmChunk;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
@@ -26,9 +27,18 @@ public final class SequencerHarness implements AutoCloseable {
 
   /** An open harness with {@code settings}, optionally restored from {@code state}. */
   public SequencerHarness(SequencerSettings settings, OperatorSubtaskState state) throws Exception {
+    this(new ChunkSequencer(settings), state);
+  }
+
+  /** An open harness with {@code settings} for watermarks bounded by {@code outOfOrderness}. */
+  public SequencerHarness(SequencerSettings settings, Duration outOfOrderness) throws Exception {
+    this(new ChunkSequencer(settings, outOfOrderness), null);
+  }
+
+  private SequencerHarness(ChunkSequencer sequencer, OperatorSubtaskState state) throws Exception {
     harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new ChunkSequencer(settings)),
+            new KeyedProcessOperator<>(sequencer),
             PcmChunk::streamId,
             Types.STRING,
             new MockEnvironmentBuilder().setMetricGroup(metrics).build());
@@ -40,7 +50,7 @@ public final class SequencerHarness implements AutoCloseable {
 
   /** An open harness with {@code settings}. */
   public SequencerHarness(SequencerSettings settings) throws Exception {
-    this(settings, null);
+    this(settings, (OperatorSubtaskState) null);
   }
 
   /** Sends one chunk with its capture time as timestamp. */
@@ -94,6 +104,16 @@ public final class SequencerHarness implements AutoCloseable {
   /** Number of registered event-time timers. */
   public int eventTimeTimers() {
     return harness.numEventTimeTimers();
+  }
+
+  /** Number of registered processing-time timers. */
+  public int processingTimeTimers() {
+    return harness.numProcessingTimeTimers();
+  }
+
+  /** Advances the processing time that timers see, firing those due. */
+  public void setProcessingTime(long millis) throws Exception {
+    harness.setProcessingTime(millis);
   }
 
   /** Sets the processing time that state TTL sees. */

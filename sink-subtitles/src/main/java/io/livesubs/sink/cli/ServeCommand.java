@@ -39,8 +39,10 @@ public final class ServeCommand implements Callable<Integer> {
   String bootstrapServers;
 
   @Option(
-      names = "--schema-registry-url",
-      defaultValue = "http://localhost:8081",
+      // --schema-registry-url is the name older scripts and compose files used.
+      names = {"--schema-registry", "--schema-registry-url"},
+      defaultValue = "http://localhost:8085",
+      paramLabel = "URL",
       description = "Schema registry URL (default: ${DEFAULT-VALUE}).")
   String registryUrl;
 

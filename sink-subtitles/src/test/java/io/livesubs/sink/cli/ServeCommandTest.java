@@ -35,6 +35,7 @@ class ServeCommandTest {
         "--cors-origin=ftp://x|CORS origin must be * or scheme://host[:port]",
         "--max-sse-clients-per-stream=0|max SSE clients per stream must be at least 1",
         "--advertised-url=http://nohostport|advertised URL must look like http://host:port",
+        "--schema-registry=nope|schema registry URL 'nope' is not an http(s) URL",
         "--schema-registry-url=nope|schema registry URL 'nope' is not an http(s) URL",
         "--application-id=a/b|application id must be 1-200 of [A-Za-z0-9._-]",
         "--media-dir=/no/such/livesubs-media|media directory /no/such/livesubs-media is not a"
@@ -56,6 +57,17 @@ class ServeCommandTest {
     assertEquals(10, command.playlistWindow);
     assertEquals(900_000, command.mpegTsOffset);
     assertEquals(java.util.List.of("*"), command.corsOrigins);
+    assertEquals("localhost:9092", command.bootstrapServers);
+    assertEquals("http://localhost:8085", command.registryUrl, "the stack's registry, not Flink");
     command.configure();
+  }
+
+  @Test
+  void theRegistryIsSetByItsNameOrTheOldOne() {
+    for (String name : new String[] {"--schema-registry", "--schema-registry-url"}) {
+      ServeCommand command = new ServeCommand();
+      new CommandLine(command).parseArgs(name, "http://registry:8081");
+      assertEquals("http://registry:8081", command.registryUrl, name);
+    }
   }
 }

@@ -1,7 +1,7 @@
-package io.livesubs.app.job;
+package io.livesubs.jobs;
 
-import io.livesubs.ingest.cli.CliErrors;
-import io.livesubs.jobs.LivesubsJob;
+import io.livesubs.jobs.cli.JobOptions;
+import io.livesubs.jobs.cli.UsageErrors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,13 +11,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * Entry point of the livesubs job on a Flink cluster ({@code flink run -c ... JAR [options]}, or
- * the JobManager of an application-mode deployment): reads the {@link JobOptions}, builds {@link
- * LivesubsJob#onKafka} and runs it in the environment Flink provides ({@code
- * getExecutionEnvironment()}), so the cluster decides where it runs. Bad options print one line and
- * exit with 2, like every livesubs command.
+ * the JobManager of an application-mode deployment), named by the job jar's manifest: reads the
+ * {@link JobOptions}, builds {@link LivesubsJob#onKafka} and runs it in the environment Flink
+ * provides ({@code getExecutionEnvironment()}), so the cluster decides where it runs. Bad options
+ * print one line and exit with 2, like every livesubs command.
  *
  * <p>See {@code docs/job.md} for submitting it; the native model runtimes (ONNX Runtime, Vosk, JNA)
- * must be in Flink's {@code lib/}.
+ * must be in Flink's {@code lib/}. A new instance per execution; not thread-safe.
  */
 @Command(
     name = "livesubs-job",
@@ -38,9 +38,9 @@ public final class LivesubsJobMain implements Callable<Integer> {
     }
   }
 
-  /** A new command line with the one-line error handlers; for main and for tests. */
+  /** A new command line that reports bad options in one line; for main and for tests. */
   public static CommandLine commandLine() {
-    return CliErrors.install(new CommandLine(new LivesubsJobMain()));
+    return UsageErrors.install(new CommandLine(new LivesubsJobMain()));
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.livesubs.app.job;
+package io.livesubs.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

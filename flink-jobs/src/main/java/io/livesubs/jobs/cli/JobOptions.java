@@ -1,4 +1,4 @@
-package io.livesubs.app.job;
+package io.livesubs.jobs.cli;
 
 import io.livesubs.jobs.LivesubsJobConfig;
 import io.livesubs.schemas.Topics;
@@ -12,11 +12,11 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The command-line options of the livesubs Flink job, shared by {@code livesubs job} and the job
- * jar's {@link LivesubsJobMain}: where Kafka and the schema registry are, the delivery guarantee,
- * parallelism, checkpointing, watermarks and the settings of the recognition stages. Use it as a
- * picocli {@code @Mixin}; {@link #toConfig} turns it into a validated {@link LivesubsJobConfig}.
- * Options left out keep the defaults of {@link LivesubsJobConfig#builder()}. Filled in by picocli,
- * then read once; not thread-safe.
+ * jar's {@link io.livesubs.jobs.LivesubsJobMain}: where Kafka and the schema registry are, the
+ * delivery guarantee, parallelism, checkpointing, watermarks and the settings of the recognition
+ * stages. Use it as a picocli {@code @Mixin}; {@link #toConfig} turns it into a validated {@link
+ * LivesubsJobConfig}. Options left out keep the defaults of {@link LivesubsJobConfig#builder()}.
+ * Filled in by picocli, then read once; not thread-safe.
  */
 public final class JobOptions {
 
