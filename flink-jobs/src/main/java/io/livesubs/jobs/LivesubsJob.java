@@ -12,6 +12,9 @@ import io.livesubs.jobs.speech.Recognition;
 import io.livesubs.jobs.speech.SpeechAudio;
 import io.livesubs.jobs.speech.SpeechDetector;
 import io.livesubs.jobs.speech.SpeechRecognizer;
+import io.livesubs.jobs.translation.StreamTargets;
+import io.livesubs.jobs.translation.TranslationBranch;
+import io.livesubs.jobs.translation.TranslatorFactory;
 import io.livesubs.schemas.DeadLetter;
 import io.livesubs.schemas.SubtitleCue;
 import io.livesubs.schemas.flink.AvroSpecificTypeInfo;
@@ -35,7 +38,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   → keyBy(streamId) → order chunks by seq ({@link ChunkSequencer})
  *   → {@link #recognise}: detect speech ({@link SpeechDetector}) → recognise speech ({@link
  *     SpeechRecognizer}) → shape captions ({@link CueEmitter}), each keyed by stream id
- *   → cue sink
+ *   → cue sink, together with, when translation is on ({@link TranslationBranch}):
+ *     stream configs (broadcast) + source cues → plan translations → translate (async, ordered)
+ *     → shape translated captions
  * </pre>
  *
  * <p>The job is given its source and sinks, so tests can run it on other ones; {@link
@@ -73,6 +78,7 @@ public class LivesubsJob {
   private final Source<DecodedAudio, ?, ?> audioSource;
   private final Sink<DeadLetter> deadLetterSink;
   private final Sink<SubtitleCue> cueSink;
+  private final Source<StreamTargets, ?, ?> streamTargets;
 
   /**
    * A job reading {@code audioSource} and writing to the given sinks.
@@ -87,10 +93,26 @@ public class LivesubsJob {
       Source<DecodedAudio, ?, ?> audioSource,
       Sink<DeadLetter> deadLetterSink,
       Sink<SubtitleCue> cueSink) {
+    this(config, audioSource, deadLetterSink, cueSink, null);
+  }
+
+  /**
+   * A job that also translates when {@code config.translation().enabled()}, taking each stream's
+   * targets from {@code streamTargets}.
+   *
+   * @param streamTargets stream-target updates, or null for no translation whatever the config
+   */
+  public LivesubsJob(
+      LivesubsJobConfig config,
+      Source<DecodedAudio, ?, ?> audioSource,
+      Sink<DeadLetter> deadLetterSink,
+      Sink<SubtitleCue> cueSink,
+      Source<StreamTargets, ?, ?> streamTargets) {
     this.config = Objects.requireNonNull(config, "config");
     this.audioSource = Objects.requireNonNull(audioSource, "audioSource");
     this.deadLetterSink = Objects.requireNonNull(deadLetterSink, "deadLetterSink");
     this.cueSink = Objects.requireNonNull(cueSink, "cueSink");
+    this.streamTargets = streamTargets;
   }
 
   /** The job on the Kafka topics and schema registry named in {@code config}. */
@@ -99,7 +121,14 @@ public class LivesubsJob {
         config,
         KafkaEndpoints.audioSource(config),
         KafkaEndpoints.deadLetterSink(config),
-        KafkaEndpoints.cueSink(config));
+        KafkaEndpoints.cueSink(config),
+        config.translation().enabled()
+            ? TranslationBranch.kafkaSource(
+                config.bootstrapServers(),
+                config.schemaRegistryUrl(),
+                config.groupId(),
+                config.translation())
+            : null);
   }
 
   /** The job's configuration. */
@@ -129,7 +158,17 @@ public class LivesubsJob {
 
   /** Adds the whole topology, source to cue sink, to {@code env}. */
   public void build(StreamExecutionEnvironment env) {
-    recognise(orderedAudio(env)).sinkTo(cueSink).uid(CUE_SINK_UID).name("cues to Kafka");
+    DataStream<SubtitleCue> cues = recognise(orderedAudio(env));
+    if (streamTargets != null && config.translation().enabled()) {
+      cues =
+          cues.union(
+              new TranslationBranch(
+                      config.translation(),
+                      config.recognition().shaping(),
+                      TranslatorFactory.apertium())
+                  .translate(env, cues, streamTargets));
+    }
+    cues.sinkTo(cueSink).uid(CUE_SINK_UID).name("cues to Kafka");
   }
 
   /**
@@ -154,7 +193,7 @@ public class LivesubsJob {
         .name("dead letters to Kafka");
     return accepted
         .keyBy(PcmChunk::streamId, Types.STRING)
-        .process(new ChunkSequencer(config.sequencer()))
+        .process(new ChunkSequencer(config.sequencer(), config.outOfOrderness()))
         .uid(ORDERING_UID)
         .name("order chunks by seq");
   }

@@ -4,6 +4,7 @@ import io.livesubs.jobs.ordering.SequencerSettings;
 import io.livesubs.jobs.source.AudioWatermarks;
 import io.livesubs.jobs.source.ChunkLimits;
 import io.livesubs.jobs.speech.VadSettings;
+import io.livesubs.jobs.translation.TranslationSettings;
 import io.livesubs.schemas.Topics;
 import io.livesubs.schemas.registry.CachedSchemaRegistryClient;
 import java.time.Duration;
@@ -36,6 +37,8 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param sequencer limits of the ordering stage
  * @param recognition settings of the recognition stages (VAD, ASR, caption shaping); the chunk
  *     limits must accept only the VAD's sample rate (16 kHz)
+ * @param translation settings of the translation branch (off by default); see {@link
+ *     TranslationSettings} for its option keys
  */
 public record LivesubsJobConfig(
     String bootstrapServers,
@@ -52,7 +55,8 @@ public record LivesubsJobConfig(
     int parallelism,
     ChunkLimits chunkLimits,
     SequencerSettings sequencer,
-    RecognitionSettings recognition) {
+    RecognitionSettings recognition,
+    TranslationSettings translation) {
 
   /** Shortest accepted checkpoint interval. */
   public static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofMillis(100);
@@ -111,6 +115,7 @@ public record LivesubsJobConfig(
     Objects.requireNonNull(chunkLimits, "chunkLimits");
     Objects.requireNonNull(sequencer, "sequencer");
     Objects.requireNonNull(recognition, "recognition");
+    Objects.requireNonNull(translation, "translation");
     if (chunkLimits.sampleRateHz() != VadSettings.sampleRate()) {
       throw new IllegalArgumentException(
           "chunkLimits.sampleRateHz must be "
@@ -151,6 +156,8 @@ public record LivesubsJobConfig(
     private SequencerSettings sequencer = SequencerSettings.defaults();
     private RecognitionSettings recognition = RecognitionSettings.defaults();
     private final Map<String, String> recognitionOptions = new HashMap<>();
+    private TranslationSettings translation = TranslationSettings.defaults();
+    private final Map<String, String> translationOptions = new HashMap<>();
 
     private Builder() {}
 
@@ -257,6 +264,25 @@ public record LivesubsJobConfig(
       return this;
     }
 
+    /** Settings of the translation branch (default {@link TranslationSettings#defaults()}). */
+    public Builder translation(TranslationSettings value) {
+      this.translation = value;
+      return this;
+    }
+
+    /**
+     * Sets one translation option by key (see {@link TranslationSettings}); options are applied on
+     * top of {@link #translation(TranslationSettings)} and checked in {@link #build()}.
+     */
+    public Builder translationOption(String key, String value) {
+      if (key == null || key.isBlank() || value == null) {
+        throw new IllegalArgumentException(
+            "translation option needs a key and a value, got " + key + "=" + value);
+      }
+      translationOptions.put(key.strip(), value);
+      return this;
+    }
+
     /**
      * The configuration.
      *
@@ -278,7 +304,8 @@ public record LivesubsJobConfig(
           parallelism,
           chunkLimits,
           sequencer,
-          recognition == null ? null : recognition.withOptions(recognitionOptions));
+          recognition == null ? null : recognition.withOptions(recognitionOptions),
+          translation == null ? null : translation.withOptions(translationOptions));
     }
   }
 }

@@ -5,7 +5,9 @@ import io.livesubs.jobs.captions.PartialCaptionFormatter;
 import io.livesubs.jobs.captions.PhraseContext;
 import io.livesubs.jobs.captions.ShapedCue;
 import io.livesubs.jobs.captions.ShapingRules;
+import io.livesubs.jobs.captions.TimedWord;
 import io.livesubs.jobs.speech.Recognition;
+import io.livesubs.jobs.speech.RecognizedWord;
 import io.livesubs.schemas.CueConventions;
 import io.livesubs.schemas.SubtitleCue;
 import java.util.List;
@@ -25,40 +27,67 @@ import org.apache.flink.util.Collector;
  *   <li>PARTIAL: a non-final revision of the open cue (a new cue number for the first partial of a
  *       phrase, the next revision after that), lines from {@link PartialCaptionFormatter}: the tail
  *       of the hypothesis that fits on screen.
- *   <li>FINAL: the phrase's words shaped into final cues by {@link CueShaper}, starting at least
- *       one minimum gap after the previous final cue. The first takes the open partial's number and
- *       its next revision, so it replaces the partials; the others get new numbers. If the phrase
- *       has no words but partials were shown, a final revision without lines withdraws them
- *       (consumers show nothing for a cue without lines). A progress marker ({@link
- *       CueConventions#progress}) at the phrase's end follows, so playlists advance.
+ *   <li>Commit ({@link CommitPolicy#AGREEMENT}, the default): when two consecutive PARTIALs agree
+ *       on leading words that form complete cues ({@link PrefixCommitter}), those cues are emitted
+ *       as FINAL at once, with new numbers; the open partial cue keeps its number and from then on
+ *       shows only the words after the committed ones, so its number is lower than those of
+ *       committed cues before it in time (consumers order cues by start time, not by number).
+ *       Committed cues never change, and no progress marker follows them (the segment's phrase is
+ *       not over). With {@link CommitPolicy#SEGMENT} nothing is final before the segment ends.
+ *   <li>FINAL: the phrase's words (those after the committed region, see {@link PrefixCommitter})
+ *       shaped into final cues by {@link CueShaper}, starting at least one minimum gap after the
+ *       previous final cue. The first takes the open partial's number and its next revision, so it
+ *       replaces the partials; the others get new numbers. If the phrase has no words but partials
+ *       were shown, a final revision without lines withdraws them (consumers show nothing for a cue
+ *       without lines). A progress marker ({@link CueConventions#progress}) at the phrase's end
+ *       follows, so playlists advance.
  *   <li>END_STREAM: the end-of-stream marker ({@link CueConventions#endOfStream}); the stream's
  *       state is cleared.
  * </ul>
  *
  * <p>Cue identity is (stream, language, cue seq, revision); every field but {@code emittedAtMs} is
  * a function of the input and the state, never of the wall clock, so a replay after a failure
- * reproduces the same cues. State: one {@link CueCursor} per stream. Metrics: see {@link
- * CueMetrics}. Flink calls an instance from one task thread.
+ * reproduces the same cues. State: one {@link CueCursor} per stream, and a {@link SegmentCommit}
+ * while a segment is open under the agreement policy; both are checkpointed, so after a restore
+ * nothing committed is committed again. Metrics: see {@link CueMetrics}. Flink calls an instance
+ * from one task thread.
  */
 public final class CueEmitter extends KeyedProcessFunction<String, Recognition, SubtitleCue> {
 
   private static final long serialVersionUID = 1L;
 
   private final ShapingRules rules;
+  private final CommitSettings commit;
   private transient CueShaper shaper;
+  private transient PrefixCommitter committer;
+  private transient ValueState<SegmentCommit> segment;
   private transient PartialCaptionFormatter formatter;
   private transient ValueState<CueCursor> cursor;
   private transient CueMetrics metrics;
 
-  /** An emitter shaping final cues by {@code rules}. */
+  /**
+   * An emitter shaping final cues by {@code rules}, committing by {@link CommitSettings#defaults}.
+   */
   public CueEmitter(ShapingRules rules) {
+    this(rules, CommitSettings.defaults());
+  }
+
+  /** An emitter shaping final cues by {@code rules} and committing them by {@code commit}. */
+  public CueEmitter(ShapingRules rules, CommitSettings commit) {
     this.rules = Objects.requireNonNull(rules, "rules");
+    this.commit = Objects.requireNonNull(commit, "commit");
   }
 
   @Override
   public void open(OpenContext openContext) {
     shaper = new CueShaper(rules);
     formatter = new PartialCaptionFormatter(rules);
+    committer = new PrefixCommitter(shaper, commit);
+    segment =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "segment-commit", TypeInformation.of(SegmentCommit.class)));
     cursor =
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("cues", TypeInformation.of(CueCursor.class)));
@@ -90,28 +119,60 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
         // Nothing follows END_STREAM: the numbering and cue state are never needed again, and
         // state that is not cleared would ride along in every checkpoint forever.
         cursor.clear();
+        segment.clear();
       }
     }
   }
 
-  private CueCursor partial(Recognition in, CueCursor cur, long now, Collector<SubtitleCue> out) {
-    List<String> lines = formatter.format(in.text());
+  private CueCursor partial(Recognition in, CueCursor cur, long now, Collector<SubtitleCue> out)
+      throws Exception {
+    CueRecords.Words words = CueRecords.words(in);
+    long committedEnd = CueCursor.NONE;
+    if (commit.policy() == CommitPolicy.AGREEMENT) {
+      SegmentCommit seg = segment.value();
+      if (seg == null || seg.segmentStartMs() != in.segmentStartMs()) {
+        seg = SegmentCommit.fresh(in.segmentStartMs(), new RecognizedWord[0]);
+      }
+      List<TimedWord> previous =
+          PrefixCommitter.uncommitted(CueRecords.timed(seg.lastWords()), seg.committedEndMs());
+      List<TimedWord> current = words.after(seg.committedEndMs()).list();
+      List<ShapedCue> done = committer.commit(previous, current, context(cur));
+      if (!done.isEmpty()) {
+        cur = emitFinals(in, cur, done, words, cur.nextCueSeq(), now, out);
+        metrics.committedCues.inc(done.size());
+        long wordsEnd = lastWordEnd(done.get(done.size() - 1));
+        int count = done.stream().mapToInt(c -> c.words().size()).sum();
+        seg = seg.committed(count, Math.max(wordsEnd, seg.committedEndMs()));
+      }
+      segment.update(seg.seen(in.words()));
+      committedEnd = seg.committedEndMs();
+    }
+    CueRecords.Words shown = words.after(committedEnd);
+    List<String> lines =
+        committedEnd == CueCursor.NONE
+            ? formatter.format(in.text())
+            : formatter.formatWords(shown.list());
     if (lines.isEmpty() && !cur.hasOpenCue()) {
       return cur; // nothing shown, nothing to revise
     }
     CueCursor next = cur.nextPartial();
-    out.collect(CueRecords.partial(in, next.openCueSeq(), next.openRevision(), lines, now));
+    out.collect(CueRecords.partial(in, next.openCueSeq(), next.openRevision(), lines, shown, now));
     metrics.partial(now - CueRecords.captureTimeMs(in, in.segmentEndMs()));
     return next;
   }
 
-  private CueCursor finalCues(Recognition in, CueCursor cur, long now, Collector<SubtitleCue> out) {
-    CueRecords.Words words = CueRecords.words(in);
-    PhraseContext context =
-        cur.lastFinalEndMs() == CueCursor.NONE
-            ? PhraseContext.none()
-            : PhraseContext.none().withPreviousCueEnd(cur.lastFinalEndMs());
-    List<ShapedCue> shaped = shaper.shape(words.list(), context);
+  private CueCursor finalCues(Recognition in, CueCursor cur, long now, Collector<SubtitleCue> out)
+      throws Exception {
+    SegmentCommit seg = segment.value();
+    long committedEnd =
+        seg != null && seg.segmentStartMs() == in.segmentStartMs()
+            ? seg.committedEndMs()
+            : CueCursor.NONE;
+    // The segment is over: what was committed is in the cursor's last final end, and keeping the
+    // hypothesis would only make every checkpoint carry it.
+    segment.clear();
+    CueRecords.Words words = CueRecords.words(in).after(committedEnd);
+    List<ShapedCue> shaped = shaper.shape(words.list(), context(cur));
     if (shaped.isEmpty()) {
       if (cur.hasOpenCue()) {
         withdraw(in, cur, now, out);
@@ -119,18 +180,44 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
       progress(in, now, out);
       return cur.afterFinals(cur.nextCueSeq(), CueCursor.NONE);
     }
-    long nextSeq = cur.nextCueSeq();
+    CueCursor after = emitFinals(in, cur, shaped, words, cur.nextCueSeq(), now, out);
+    progress(in, now, out);
+    return after;
+  }
+
+  /**
+   * Emits {@code shaped} as final cues; the first replaces the open partial cue unless the segment
+   * is still open (a commit), the others get new numbers from {@code nextSeq}.
+   */
+  private CueCursor emitFinals(
+      Recognition in,
+      CueCursor cur,
+      List<ShapedCue> shaped,
+      CueRecords.Words words,
+      long nextSeq,
+      long now,
+      Collector<SubtitleCue> out) {
+    boolean closing = in.kind() == Recognition.Kind.FINAL;
     for (int i = 0; i < shaped.size(); i++) {
       ShapedCue cue = shaped.get(i);
-      boolean replacesPartial = i == 0 && cur.hasOpenCue();
+      boolean replacesPartial = closing && i == 0 && cur.hasOpenCue();
       long seq = replacesPartial ? cur.openCueSeq() : nextSeq++;
       int revision = replacesPartial ? cur.openRevision() + 1 : 0;
       out.collect(CueRecords.shaped(in, seq, revision, cue, words.confidence(), now));
-      long lastWordEnd = cue.words().stream().mapToLong(w -> w.endMs()).max().orElse(cue.endMs());
-      metrics.finalCue(now - CueRecords.captureTimeMs(in, lastWordEnd));
+      metrics.finalCue(now - CueRecords.captureTimeMs(in, lastWordEnd(cue)));
     }
-    progress(in, now, out);
-    return cur.afterFinals(nextSeq, shaped.get(shaped.size() - 1).endMs());
+    long end = shaped.get(shaped.size() - 1).endMs();
+    return closing ? cur.afterFinals(nextSeq, end) : cur.afterCommit(nextSeq, end);
+  }
+
+  private static PhraseContext context(CueCursor cur) {
+    return cur.lastFinalEndMs() == CueCursor.NONE
+        ? PhraseContext.none()
+        : PhraseContext.none().withPreviousCueEnd(cur.lastFinalEndMs());
+  }
+
+  private static long lastWordEnd(ShapedCue cue) {
+    return cue.words().stream().mapToLong(TimedWord::endMs).max().orElse(cue.endMs());
   }
 
   private void withdraw(Recognition in, CueCursor cur, long now, Collector<SubtitleCue> out) {

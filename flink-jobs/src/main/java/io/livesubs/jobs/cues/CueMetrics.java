@@ -12,7 +12,8 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
  * on screen after the speech, which is no delay), or of the audio recognised so far (a partial
  * cue). Histograms {@code partialCueLatencyMs} and {@code finalCueLatencyMs} over the last {@value
  * #WINDOW} cues, gauges {@code lastPartialCueLatencyMs} and {@code lastFinalCueLatencyMs}, counters
- * {@code partialCues}, {@code finalCues} and {@code withdrawnCues}.
+ * {@code partialCues}, {@code finalCues}, {@code committedCues} (final cues made final before their
+ * segment ended, included in {@code finalCues}) and {@code withdrawnCues}.
  *
  * <p>Updated from the task thread; read by the metric reporter thread.
  */
@@ -23,6 +24,7 @@ final class CueMetrics {
 
   final Counter partialCues;
   final Counter finalCues;
+  final Counter committedCues;
   final Counter withdrawnCues;
   private final Histogram partialLatency;
   private final Histogram finalLatency;
@@ -32,6 +34,7 @@ final class CueMetrics {
   CueMetrics(MetricGroup group) {
     partialCues = group.counter("partialCues");
     finalCues = group.counter("finalCues");
+    committedCues = group.counter("committedCues");
     withdrawnCues = group.counter("withdrawnCues");
     partialLatency =
         group.histogram("partialCueLatencyMs", new DescriptiveStatisticsHistogram(WINDOW));

@@ -36,20 +36,43 @@ final class CueRecords {
     return new Words(timed, confidence);
   }
 
+  /** {@code words} as caption words, in start order (stable for equal starts). */
+  static List<TimedWord> timed(RecognizedWord[] words) {
+    RecognizedWord[] sorted = words.clone();
+    Arrays.sort(sorted, Comparator.comparingLong(RecognizedWord::startMs));
+    List<TimedWord> timed = new ArrayList<>(sorted.length);
+    for (RecognizedWord w : sorted) {
+      timed.add(new TimedWord(w.text(), w.startMs(), Math.max(w.startMs(), w.endMs())));
+    }
+    return timed;
+  }
+
   /**
    * Caption words and the engine's confidence in each (looked up by identity: the shaper hands on
    * the same word objects, and the pieces of a word it had to split have no confidence).
    */
-  record Words(List<TimedWord> list, Map<TimedWord, Float> confidence) {}
+  record Words(List<TimedWord> list, Map<TimedWord, Float> confidence) {
 
-  /** A partial (not final) revision showing {@code lines}. */
+    /** These words without the ones in the committed region ending at {@code committedEndMs}. */
+    Words after(long committedEndMs) {
+      return new Words(PrefixCommitter.uncommitted(list, committedEndMs), confidence);
+    }
+  }
+
+  /** A partial (not final) revision showing {@code lines}, the tail of {@code shown}. */
   static SubtitleCue partial(
-      Recognition in, long cueSeq, int revision, List<String> lines, long emittedAtMs) {
-    long start = in.words().length > 0 ? in.words()[0].startMs() : in.segmentStartMs();
+      Recognition in,
+      long cueSeq,
+      int revision,
+      List<String> lines,
+      Words shown,
+      long emittedAtMs) {
+    List<TimedWord> list = shown.list();
+    long start = list.isEmpty() ? in.segmentStartMs() : list.get(0).startMs();
     long end = Math.max(start, in.segmentEndMs());
-    List<WordTiming> words = new ArrayList<>(in.words().length);
-    for (RecognizedWord w : in.words()) {
-      words.add(new WordTiming(w.text(), w.startMs(), w.endMs(), w.confidence()));
+    List<WordTiming> words = new ArrayList<>(list.size());
+    for (TimedWord w : list) {
+      words.add(new WordTiming(w.text(), w.startMs(), w.endMs(), shown.confidence().get(w)));
     }
     return cue(in, cueSeq, revision, false, start, end, lines, words, emittedAtMs);
   }

@@ -191,23 +191,17 @@ public final class ChunkSequencer extends KeyedProcessFunction<String, PcmChunk,
 
   /**
    * The end-of-stream chunk waited the whole bound: any chunk still missing before it would have
-   * arrived within the out-of-orderness, so its slots are given up as gaps, END follows, and the
-   * stream's state is cleared at once rather than kept as a tombstone until a watermark that may
-   * never come.
+   * arrived within the out-of-orderness, so its slots are given up as gaps and END follows. As on
+   * the normal path the cursor stays as a tombstone, so that a missing chunk that turns up after
+   * all is counted late instead of starting the stream afresh (which would end it twice); the
+   * tombstone goes when the watermark passes the end, or with the state TTL if none comes.
    */
   private void endAfterWaiting(StreamCursor cur, TimerService timers, Collector<OrderedAudio> out)
       throws Exception {
     while (!cur.ended && cur.pendingCount > 0) {
       giveUpFirstHole(cur, out);
     }
-    if (cur.ended) {
-      if (cur.pendingCount > 0) {
-        metrics.lateChunks.inc(pending.clear(cur)); // buffered beyond the end of the stream
-      }
-      clearStream(cur, timers);
-    } else {
-      settle(cur, timers); // the buffered end was lost with expired state; event time decides
-    }
+    settle(cur, timers); // an ended stream becomes a tombstone; otherwise event time decides
   }
 
   /** Emits {@code chunk} and advances the cursor past it; ends the stream on end-of-stream. */

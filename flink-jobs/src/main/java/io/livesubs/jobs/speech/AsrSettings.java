@@ -99,10 +99,9 @@ public record AsrSettings(
       case VOSK -> {
         Path dir =
             ModelLocator.fromEnvironment().voskModel(modelDir == null ? null : Path.of(modelDir));
-        // Partial hypotheses without word times: with them, Vosk's partials differ between
-        // identical runs (measured), which would break "output after a restore equals output
-        // without one"; partial cues need only the text.
-        VoskEngine vosk = VoskEngine.builder().modelDir(dir).partialWords(false).build();
+        // Partial hypotheses with word times: the cue stage commits stable prefixes by them.
+        // They are deterministic because the engine refuses models that dither their features.
+        VoskEngine vosk = VoskEngine.builder().modelDir(dir).build();
         yield new LoadedEngine(vosk, vosk.language());
       }
     };

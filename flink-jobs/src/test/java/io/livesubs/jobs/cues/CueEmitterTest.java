@@ -193,6 +193,121 @@ class CueEmitterTest {
     assertFalse(texts(resumed).isEmpty());
   }
 
+  /** A phrase spoken word by word: a partial per word, then its final. */
+  private static List<Recognition> growingPhrase() {
+    String text =
+        "the committee met on tuesday to discuss the budget for the coming year and after a long"
+            + " debate they agreed to postpone the decision until the next meeting";
+    String[] tokens = text.split(" ");
+    List<Recognition> in = new ArrayList<>();
+    for (int k = 1; k <= tokens.length; k++) {
+      String prefix = String.join(" ", java.util.Arrays.copyOf(tokens, k));
+      in.add(partial(prefix, 0, 100 + k * 400L));
+    }
+    in.add(fin(text, 0, 100 + tokens.length * 400L + 500));
+    in.add(Recognition.endStream("s", 20_000, ANCHOR, "test:engine", "en"));
+    return in;
+  }
+
+  /** Index of the input that produced each cue, by running the inputs one at a time. */
+  private static List<Integer> producers(List<Recognition> in, CommitSettings commit)
+      throws Exception {
+    List<Integer> producedBy = new ArrayList<>();
+    try (KeyedHarness<Recognition, SubtitleCue> h =
+        KeyedHarness.open(
+            new CueEmitter(RULES, commit),
+            Recognition::streamId,
+            new AvroSpecificTypeInfo<>(SubtitleCue.class),
+            null)) {
+      for (int i = 0; i < in.size(); i++) {
+        h.send(in.get(i));
+        while (producedBy.size() < h.output().size()) {
+          producedBy.add(i);
+        }
+      }
+    }
+    return producedBy;
+  }
+
+  @Test
+  void agreedWordsBecomeFinalBeforeThePhraseEndsAndAreNeverRevised() throws Exception {
+    List<Recognition> in = growingPhrase();
+    int finalIndex = in.size() - 2;
+    List<SubtitleCue> out = run(in);
+    List<Integer> producedBy = producers(in, CommitSettings.defaults());
+    List<SubtitleCue> finals = new ArrayList<>();
+    List<Long> finalSeqs = new ArrayList<>();
+    boolean early = false;
+    for (int i = 0; i < out.size(); i++) {
+      SubtitleCue c = out.get(i);
+      if (CueConventions.isMarker(c)) {
+        continue;
+      }
+      assertFalse(finalSeqs.contains(c.getCueSeq()), "a final cue was revised: " + c);
+      if (c.getIsFinal()) {
+        finals.add(c);
+        finalSeqs.add(c.getCueSeq());
+        early |= producedBy.get(i) < finalIndex;
+      } else {
+        assertTrue(
+            c.getWords().stream()
+                .allMatch(w -> finals.stream().noneMatch(f -> f.getWords().contains(w))),
+            "a partial shows no committed word: " + c);
+      }
+    }
+    assertTrue(early, "some final cues before the phrase's final: " + out);
+    assertEquals(
+        in.get(finalIndex).text(),
+        String.join(" ", finals.stream().flatMap(c -> c.getLines().stream()).toList()),
+        "every word once, in order");
+    assertEquals(
+        List.of(),
+        ShapingViolations.checkSequence(
+            finals.stream().map(CueEmitterTest::shaped).toList(), RULES, PhraseContext.none()));
+    assertEquals(1, out.stream().filter(CueConventions::isProgress).count());
+    int progress = out.indexOf(out.stream().filter(CueConventions::isProgress).findFirst().get());
+    assertEquals(finals.get(finals.size() - 1), out.get(progress - 1), "after the last final cue");
+
+    List<SubtitleCue> segmentOnly;
+    try (KeyedHarness<Recognition, SubtitleCue> h =
+        KeyedHarness.open(
+            new CueEmitter(RULES, CommitSettings.segmentOnly()),
+            Recognition::streamId,
+            new AvroSpecificTypeInfo<>(SubtitleCue.class),
+            null)) {
+      h.sendAll(in.subList(0, finalIndex));
+      segmentOnly = h.output();
+    }
+    assertTrue(segmentOnly.stream().noneMatch(SubtitleCue::getIsFinal), "segment: none early");
+  }
+
+  @Test
+  void restoringAfterAMidPhraseCommitNeitherRepeatsNorForgetsIt() throws Exception {
+    List<Recognition> in = growingPhrase();
+    List<SubtitleCue> uninterrupted = run(in);
+    List<Integer> producedBy = producers(in, CommitSettings.defaults());
+    int firstCommit = -1;
+    for (int i = 0; i < uninterrupted.size() && firstCommit < 0; i++) {
+      if (uninterrupted.get(i).getIsFinal()) {
+        firstCommit = producedBy.get(i);
+      }
+    }
+    assertTrue(firstCommit >= 0 && firstCommit < in.size() - 2, "a commit mid-phrase");
+    List<SubtitleCue> resumed = new ArrayList<>();
+    OperatorSubtaskState state;
+    try (KeyedHarness<Recognition, SubtitleCue> h = harness(null)) {
+      h.sendAll(in.subList(0, firstCommit + 1));
+      resumed.addAll(h.output());
+      state = h.snapshot();
+    }
+    try (KeyedHarness<Recognition, SubtitleCue> h = harness(state)) {
+      h.sendAll(in.subList(firstCommit + 1, in.size()));
+      resumed.addAll(h.output());
+      assertEquals(0, h.stateEntries(), "state cleared at the end of the stream");
+    }
+    assertEquals(withoutEmissionTime(uninterrupted), withoutEmissionTime(resumed));
+  }
+
   private static List<SubtitleCue> withoutEmissionTime(List<SubtitleCue> cues) {
     return cues.stream().map(c -> SubtitleCue.newBuilder(c).setEmittedAtMs(0).build()).toList();
   }

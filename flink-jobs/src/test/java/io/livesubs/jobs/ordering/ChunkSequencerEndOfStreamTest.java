@@ -54,9 +54,19 @@ class ChunkSequencerEndOfStreamTest {
       assertEquals(1, h.counter("gaps"));
       assertEquals(1, h.counter("missingChunks"));
       assertEquals(1, h.counter("streamsEnded"));
-      assertEquals(0, h.stateEntries(), "keyed state left after the stream ended");
-      assertEquals(0, h.eventTimeTimers(), "event-time timers left after the stream ended");
       assertEquals(0, h.processingTimeTimers(), "processing-time timers left");
+      assertEquals(1, h.stateEntries(), "only the ended stream's cursor stays, as a tombstone");
+
+      // The missing chunk turns up after all: late, not the start of a new stream.
+      int emitted = h.output().size();
+      h.send(chunks.get((int) missing));
+      assertEquals(emitted, h.output().size(), "nothing emitted for a chunk after the end");
+      assertEquals(1, h.counter("lateChunks"));
+      assertEquals(1, h.counter("streamsEnded"));
+
+      h.watermark(chunks.get(chunks.size() - 1).captureTimeMs());
+      assertEquals(0, h.stateEntries(), "keyed state left after the watermark passed the end");
+      assertEquals(0, h.eventTimeTimers(), "event-time timers left after the stream ended");
     }
   }
 
@@ -75,7 +85,7 @@ class ChunkSequencerEndOfStreamTest {
       assertEquals(7, h.output().size());
       h.setProcessingTime(5_250);
       assertEquals(ExpectedOrder.of(chunks, Set.of(7L)), ExpectedOrder.actual(h.output(), S));
-      assertEquals(0, h.stateEntries());
+      assertEquals(1, h.stateEntries(), "only the tombstone is left");
     }
   }
 

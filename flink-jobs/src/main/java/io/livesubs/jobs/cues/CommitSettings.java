@@ -1,0 +1,106 @@
+package io.livesubs.jobs.cues;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How {@link CueEmitter} commits the words of an open speech segment as final cues before the
+ * segment ends. Immutable and serializable (it travels inside the Flink function); validated on
+ * construction, the message naming the bad setting.
+ *
+ * @param policy when words become final
+ * @param minWords fewest words committed at once, 1 to 100 (fewer agreed words wait for more)
+ * @param pauseMs a pause at least this long after the agreed prefix (before the next hypothesised
+ *     word) makes the whole prefix final, not only its complete cues; 0 to 10000 ms
+ * @param toleranceMs two hypotheses agree on a word when its text is equal and its start and end
+ *     differ by at most this much; 0 to 1000 ms
+ * @param fillPercent when the agreed words not yet committed fill one cue to at least this share of
+ *     its capacity ({@code maxLines × maxCharsPerLine}) and the hypothesis goes on after them, they
+ *     are committed as that cue without waiting for the next cue to form; 1 to 100, or 0 for never.
+ *     This bounds the wait for a final cue by the agreement delay instead of a cue's worth of
+ *     speech
+ */
+public record CommitSettings(
+    CommitPolicy policy, int minWords, long pauseMs, long toleranceMs, int fillPercent)
+    implements Serializable {
+
+  /** Configuration key of {@link #policy()}: {@code segment} or {@code agreement}. */
+  public static final String POLICY_KEY = "asr.commit-policy";
+
+  /** Configuration key of {@link #minWords()}. */
+  public static final String MIN_WORDS_KEY = "asr.commit-min-words";
+
+  /** Configuration key of {@link #pauseMs()}. */
+  public static final String PAUSE_KEY = "asr.commit-pause-ms";
+
+  /** Configuration key of {@link #toleranceMs()}. */
+  public static final String TOLERANCE_KEY = "asr.commit-tolerance-ms";
+
+  /** Configuration key of {@link #fillPercent()}. */
+  public static final String FILL_KEY = "asr.commit-fill-percent";
+
+  /** Validates the settings. */
+  public CommitSettings {
+    Objects.requireNonNull(policy, "commit policy");
+    check("minWords", minWords, 1, 100);
+    check("pauseMs", pauseMs, 0, 10_000);
+    check("toleranceMs", toleranceMs, 0, 1_000);
+    check("fillPercent", fillPercent, 0, 100);
+  }
+
+  /** Agreement, at least 3 words, 300 ms pause, 30 ms tolerance, 40 % fill. */
+  public static CommitSettings defaults() {
+    return new CommitSettings(CommitPolicy.AGREEMENT, 3, 300, 30, 40);
+  }
+
+  /** The old behaviour: final cues only at the segment's end. */
+  public static CommitSettings segmentOnly() {
+    return withPolicy(defaults(), CommitPolicy.SEGMENT);
+  }
+
+  /**
+   * These settings with the {@code asr.commit-*} keys of {@code options} applied; other keys are
+   * ignored.
+   *
+   * @throws IllegalArgumentException naming the key whose value is malformed or out of range
+   */
+  public CommitSettings withOptions(Map<String, String> options) {
+    CommitSettings s = this;
+    try {
+      if (options.containsKey(POLICY_KEY)) {
+        s = withPolicy(s, CommitPolicy.of(options.get(POLICY_KEY)));
+      }
+      if (options.containsKey(MIN_WORDS_KEY)) {
+        int v = Integer.parseInt(options.get(MIN_WORDS_KEY).strip());
+        s = new CommitSettings(s.policy, v, s.pauseMs, s.toleranceMs, s.fillPercent);
+      }
+      if (options.containsKey(PAUSE_KEY)) {
+        long v = Long.parseLong(options.get(PAUSE_KEY).strip());
+        s = new CommitSettings(s.policy, s.minWords, v, s.toleranceMs, s.fillPercent);
+      }
+      if (options.containsKey(TOLERANCE_KEY)) {
+        long v = Long.parseLong(options.get(TOLERANCE_KEY).strip());
+        s = new CommitSettings(s.policy, s.minWords, s.pauseMs, v, s.fillPercent);
+      }
+      if (options.containsKey(FILL_KEY)) {
+        int v = Integer.parseInt(options.get(FILL_KEY).strip());
+        s = new CommitSettings(s.policy, s.minWords, s.pauseMs, s.toleranceMs, v);
+      }
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("bad asr.commit-* option: " + e.getMessage(), e);
+    }
+    return s;
+  }
+
+  private static CommitSettings withPolicy(CommitSettings s, CommitPolicy policy) {
+    return new CommitSettings(policy, s.minWords, s.pauseMs, s.toleranceMs, s.fillPercent);
+  }
+
+  private static void check(String name, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          name + " must be in " + min + ".." + max + ", got " + value);
+    }
+  }
+}

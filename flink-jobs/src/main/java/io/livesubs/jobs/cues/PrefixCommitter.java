@@ -1,0 +1,91 @@
+package io.livesubs.jobs.cues;
+
+import io.livesubs.jobs.captions.CueShaper;
+import io.livesubs.jobs.captions.PhraseContext;
+import io.livesubs.jobs.captions.ShapedCue;
+import io.livesubs.jobs.captions.TimedWord;
+import java.util.List;
+
+/**
+ * Decides which leading cues of an open segment's hypothesis may be final now (LocalAgreement-2):
+ * the words on which the last two partial hypotheses agree (same text, start and end within {@link
+ * CommitSettings#toleranceMs()}) are shaped by {@link CueShaper}; every cue but the last is
+ * complete (the shaper cut after it for a reason the later words cannot undo), and the last one too
+ * when a pause of at least {@link CommitSettings#pauseMs()} follows the agreed words. Fewer than
+ * {@link CommitSettings#minWords()} words are never committed.
+ *
+ * <p>Words are "committed" by time: a word belongs to the committed region when its midpoint lies
+ * before the end of the last committed word. Later hypotheses and the final result may re-time or
+ * re-spell words the engine already gave; the midpoint rule drops those duplicates and keeps every
+ * word that starts at or after the committed end. Stateless, immutable and thread-safe.
+ */
+final class PrefixCommitter {
+
+  private final CueShaper shaper;
+  private final CommitSettings settings;
+
+  PrefixCommitter(CueShaper shaper, CommitSettings settings) {
+    this.shaper = shaper;
+    this.settings = settings;
+  }
+
+  /** The words of {@code words} after the committed region ending at {@code committedEndMs}. */
+  static List<TimedWord> uncommitted(List<TimedWord> words, long committedEndMs) {
+    if (committedEndMs == CueCursor.NONE) {
+      return words;
+    }
+    // An overlapping word the engine timed inside the region is a duplicate, even after the first
+    // word past it; filtering (not cutting at the first) drops it.
+    return words.stream().filter(w -> midpoint2(w) >= 2 * committedEndMs).toList();
+  }
+
+  /** Number of leading words on which {@code a} and {@code b} agree. */
+  int agreement(List<TimedWord> a, List<TimedWord> b) {
+    int n = 0;
+    while (n < a.size() && n < b.size() && same(a.get(n), b.get(n))) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * The cues to make final now, possibly none.
+   *
+   * @param previous uncommitted words of the previous hypothesis
+   * @param current uncommitted words of the current hypothesis, the objects the cues will show
+   * @param context the previous final cue's end, if any
+   */
+  List<ShapedCue> commit(List<TimedWord> previous, List<TimedWord> current, PhraseContext context) {
+    int agreed = agreement(previous, current);
+    if (agreed < settings.minWords()) {
+      return List.of();
+    }
+    List<TimedWord> prefix = current.subList(0, agreed);
+    TimedWord next = agreed < current.size() ? current.get(agreed) : null;
+    PhraseContext around = next == null ? context : context.withNextSpeechStart(next.startMs());
+    List<ShapedCue> cues = shaper.shape(prefix, around);
+    boolean pause =
+        next != null && next.startMs() - prefix.get(agreed - 1).endMs() >= settings.pauseMs();
+    boolean full = next != null && cues.size() == 1 && isFull(cues.get(0));
+    List<ShapedCue> complete = pause || full ? cues : cues.subList(0, cues.size() - 1);
+    int words = complete.stream().mapToInt(c -> c.words().size()).sum();
+    return words < settings.minWords() ? List.of() : complete;
+  }
+
+  private boolean isFull(ShapedCue cue) {
+    int capacity = shaper.rules().maxLines() * shaper.rules().maxCharsPerLine();
+    return settings.fillPercent() > 0
+        && cue.charCount() * 100L >= (long) capacity * settings.fillPercent();
+  }
+
+  private boolean same(TimedWord x, TimedWord y) {
+    return x.text().equals(y.text())
+        && Math.abs(x.startMs() - y.startMs()) <= settings.toleranceMs()
+        && Math.abs(x.endMs() - y.endMs()) <= settings.toleranceMs();
+  }
+
+  /** Twice the word's midpoint, to stay in whole milliseconds. */
+  private static long midpoint2(TimedWord w) {
+    return w.startMs() + w.endMs();
+  }
+}

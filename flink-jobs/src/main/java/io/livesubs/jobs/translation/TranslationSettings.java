@@ -1,0 +1,166 @@
+package io.livesubs.jobs.translation;
+
+import io.livesubs.schemas.Topics;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Settings of the translation branch of the job. Immutable and serializable (operators hold it);
+ * the canonical constructor validates, naming the bad setting. Option keys (defaults in brackets),
+ * applied by {@link #withOptions}:
+ *
+ * <pre>
+ * translation.enabled          true|false: add the translation branch      [false]
+ * translation.default-targets  comma-separated BCP-47 targets of streams
+ *                              without a StreamConfig                      []
+ * translation.engine           apertium                                    [apertium]
+ * translation.capacity         translations in flight per subtask          [100]
+ * translation.timeout-ms       per phrase, then the phrase is skipped      [10000]
+ * translation.threads          engine calls in parallel per subtask        [2]
+ * translation.streams-topic    compacted StreamConfig topic                [livesubs.streams]
+ * </pre>
+ *
+ * @param enabled whether the job translates at all
+ * @param defaultTargets target languages of a stream that has no config (or a tombstone)
+ * @param engine the translation engine id; only {@code apertium} today
+ * @param capacity bound on requests in flight in the async operator (backpressure beyond it)
+ * @param timeout how long a phrase may take before it is given up (and counted as failed)
+ * @param threads size of each async operator's engine thread pool
+ * @param streamsTopic topic of {@code StreamConfig} records
+ */
+public record TranslationSettings(
+    boolean enabled,
+    List<String> defaultTargets,
+    String engine,
+    int capacity,
+    Duration timeout,
+    int threads,
+    String streamsTopic)
+    implements Serializable {
+
+  /** Every option key this class understands, sorted. */
+  public static final List<String> KEYS =
+      List.of(
+          "translation.capacity",
+          "translation.default-targets",
+          "translation.enabled",
+          "translation.engine",
+          "translation.streams-topic",
+          "translation.threads",
+          "translation.timeout-ms");
+
+  /** The only engine the job can run so far. */
+  public static final String APERTIUM = "apertium";
+
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+
+  /** Validates every setting. */
+  public TranslationSettings {
+    if (defaultTargets == null) {
+      throw new IllegalArgumentException("translation defaultTargets must not be null");
+    }
+    for (String tag : defaultTargets) {
+      checkLanguageTag("translation.default-targets", tag);
+    }
+    defaultTargets = List.copyOf(defaultTargets);
+    if (!APERTIUM.equals(engine)) {
+      throw new IllegalArgumentException(
+          "translation.engine must be " + APERTIUM + ", got '" + engine + "'");
+    }
+    if (capacity < 1 || capacity > 10_000) {
+      throw new IllegalArgumentException("translation.capacity must be 1..10000, got " + capacity);
+    }
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("translation.timeout must be positive, got " + timeout);
+    }
+    if (threads < 1 || threads > 64) {
+      throw new IllegalArgumentException("translation.threads must be 1..64, got " + threads);
+    }
+    if (streamsTopic == null || streamsTopic.isBlank()) {
+      throw new IllegalArgumentException("translation.streams-topic is empty");
+    }
+  }
+
+  /**
+   * Translation off; when enabled: no default targets, Apertium, 100 in flight, 10 s, 2 threads.
+   */
+  public static TranslationSettings defaults() {
+    return new TranslationSettings(
+        false, List.of(), APERTIUM, 100, Duration.ofSeconds(10), 2, Topics.STREAMS);
+  }
+
+  /**
+   * Checks a BCP-47 language tag (shape only: a 2–3 letter primary subtag and optional subtags).
+   *
+   * @throws IllegalArgumentException naming {@code what} when it is malformed
+   */
+  static String checkLanguageTag(String what, String tag) {
+    if (tag == null || !LANGUAGE_TAG.matcher(tag).matches()) {
+      throw new IllegalArgumentException(what + ": '" + tag + "' is not a BCP-47 language tag");
+    }
+    return tag;
+  }
+
+  /**
+   * These settings with {@code options} applied (keys in {@link #KEYS}).
+   *
+   * @throws IllegalArgumentException naming an unknown key or a bad value
+   */
+  public TranslationSettings withOptions(Map<String, String> options) {
+    boolean on = enabled;
+    List<String> targets = defaultTargets;
+    String eng = engine;
+    int cap = capacity;
+    Duration wait = timeout;
+    int pool = threads;
+    String topic = streamsTopic;
+    for (Map.Entry<String, String> e : new TreeMap<>(options).entrySet()) {
+      String key = e.getKey();
+      String value = e.getValue() == null ? "" : e.getValue().strip();
+      try {
+        switch (key) {
+          case "translation.enabled" -> on = bool(key, value);
+          case "translation.default-targets" -> targets = list(value);
+          case "translation.engine" -> eng = value;
+          case "translation.capacity" -> cap = Integer.parseInt(value);
+          case "translation.timeout-ms" -> wait = Duration.ofMillis(Long.parseLong(value));
+          case "translation.threads" -> pool = Integer.parseInt(value);
+          case "translation.streams-topic" -> topic = value;
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown translation option '" + key + "'; known: " + String.join(", ", KEYS));
+        }
+      } catch (NumberFormatException bad) {
+        throw new IllegalArgumentException(
+            "translation option " + key + " needs a number, got '" + value + "'");
+      }
+    }
+    return new TranslationSettings(on, targets, eng, cap, wait, pool, topic);
+  }
+
+  private static List<String> list(String value) {
+    List<String> out = new ArrayList<>();
+    for (String part : value.split(",")) {
+      if (!part.isBlank()) {
+        out.add(part.strip());
+      }
+    }
+    return out;
+  }
+
+  private static boolean bool(String key, String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "translation option " + key + " needs true or false, got '" + value + "'");
+    };
+  }
+}

@@ -1,0 +1,72 @@
+package io.livesubs.jobs.translation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.livesubs.jobs.LivesubsJobConfig;
+import io.livesubs.schemas.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TranslationSettingsTest {
+
+  @Test
+  void defaultsAreOffWithBoundedCapacity() {
+    TranslationSettings d = TranslationSettings.defaults();
+    assertFalse(d.enabled());
+    assertEquals(List.of(), d.defaultTargets());
+    assertEquals(100, d.capacity());
+    assertEquals(Duration.ofSeconds(10), d.timeout());
+    assertEquals(Topics.STREAMS, d.streamsTopic());
+  }
+
+  @Test
+  void optionsApplyThroughTheJobConfigBuilder() {
+    LivesubsJobConfig config =
+        LivesubsJobConfig.builder()
+            .bootstrapServers("localhost:9092")
+            .schemaRegistryUrl("http://localhost:8081")
+            .translationOption("translation.enabled", "true")
+            .translationOption("translation.default-targets", "es, fr")
+            .translationOption("translation.timeout-ms", "2500")
+            .translationOption("translation.capacity", "7")
+            .translationOption("translation.threads", "3")
+            .build();
+    TranslationSettings t = config.translation();
+    assertTrue(t.enabled());
+    assertEquals(List.of("es", "fr"), t.defaultTargets());
+    assertEquals(Duration.ofMillis(2500), t.timeout());
+    assertEquals(7, t.capacity());
+    assertEquals(3, t.threads());
+  }
+
+  @Test
+  void badOptionsAreNamed() {
+    TranslationSettings d = TranslationSettings.defaults();
+    assertMessage(
+        "unknown translation option 'translation.speed'",
+        () -> d.withOptions(Map.of("translation.speed", "1")));
+    assertMessage(
+        "translation.capacity needs a number",
+        () -> d.withOptions(Map.of("translation.capacity", "lots")));
+    assertMessage(
+        "translation.capacity must be 1..10000",
+        () -> d.withOptions(Map.of("translation.capacity", "0")));
+    assertMessage(
+        "'es_ES!' is not a BCP-47",
+        () -> d.withOptions(Map.of("translation.default-targets", "es_ES!")));
+    assertMessage(
+        "translation.engine must be apertium",
+        () -> d.withOptions(Map.of("translation.engine", "marian")));
+    assertMessage("needs true or false", () -> d.withOptions(Map.of("translation.enabled", "yes")));
+  }
+
+  private static void assertMessage(String expected, Runnable action) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action::run);
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+}
