@@ -221,7 +221,9 @@ public class LivesubsJob {
         .uid(ASR_UID)
         .name("recognise speech (" + settings.asr().engine().id() + ")")
         .keyBy(Recognition::streamId, Types.STRING)
-        .process(new CueEmitter(settings.shaping()), new AvroSpecificTypeInfo<>(SubtitleCue.class))
+        .process(
+            new CueEmitter(settings.shaping(), settings.commit()),
+            new AvroSpecificTypeInfo<>(SubtitleCue.class))
         .uid(CAPTIONS_UID)
         .name("shape captions");
   }

@@ -41,6 +41,11 @@ public final class RecognitionOptions {
   /** Every key this class understands, sorted. */
   public static final List<String> KEYS =
       List.of(
+          "asr.commit-fill-percent",
+          "asr.commit-min-words",
+          "asr.commit-pause-ms",
+          "asr.commit-policy",
+          "asr.commit-tolerance-ms",
           "asr.engine",
           "asr.model-dir",
           "asr.partial-interval-ms",
@@ -60,6 +65,8 @@ public final class RecognitionOptions {
           "vad.model",
           "vad.speech-pad-ms",
           "vad.start-threshold");
+
+  private static final String COMMIT_PREFIX = "asr.commit-";
 
   private RecognitionOptions() {}
 
@@ -89,8 +96,13 @@ public final class RecognitionOptions {
             .emitPartials(a.emitPartials())
             .partialIntervalMs(a.partialIntervalMs());
     ShapingRules.Builder captions = base.shaping().toBuilder();
+    Map<String, String> commitOptions = new TreeMap<>();
     for (Map.Entry<String, String> e : new TreeMap<>(options).entrySet()) {
       String key = e.getKey();
+      if (key.startsWith(COMMIT_PREFIX)) {
+        commitOptions.put(key, e.getValue() == null ? "" : e.getValue());
+        continue;
+      }
       String value = e.getValue() == null ? "" : e.getValue().strip();
       try {
         set(key, value, vad, asr, captions);
@@ -99,7 +111,14 @@ public final class RecognitionOptions {
             "recognition option " + key + " needs a number, got '" + value + "'");
       }
     }
-    return new RecognitionSettings(vad.build(), asr.build(), captions.build());
+    for (String key : commitOptions.keySet()) {
+      if (!KEYS.contains(key)) {
+        throw new IllegalArgumentException(
+            "unknown recognition option '" + key + "'; known: " + String.join(", ", KEYS));
+      }
+    }
+    return new RecognitionSettings(
+        vad.build(), asr.build(), captions.build(), base.commit().withOptions(commitOptions));
   }
 
   private static void set(

@@ -1,6 +1,7 @@
 package io.livesubs.jobs;
 
 import io.livesubs.jobs.captions.ShapingRules;
+import io.livesubs.jobs.cues.CommitSettings;
 import io.livesubs.jobs.speech.AsrSettings;
 import io.livesubs.jobs.speech.VadSettings;
 import java.io.Serializable;
@@ -16,19 +17,30 @@ import java.util.Objects;
  * @param vad speech detection
  * @param asr speech recognition
  * @param shaping caption shaping of final cues (and line limits of partial cues)
+ * @param commit when words of an open segment become final cues ({@link CommitSettings})
  */
-public record RecognitionSettings(VadSettings vad, AsrSettings asr, ShapingRules shaping)
+public record RecognitionSettings(
+    VadSettings vad, AsrSettings asr, ShapingRules shaping, CommitSettings commit)
     implements Serializable {
 
   private static final RecognitionSettings DEFAULTS =
       new RecognitionSettings(
-          VadSettings.defaults(), AsrSettings.defaults(), ShapingRules.defaults());
+          VadSettings.defaults(),
+          AsrSettings.defaults(),
+          ShapingRules.defaults(),
+          CommitSettings.defaults());
 
   /** Checks that every part is present. */
   public RecognitionSettings {
     Objects.requireNonNull(vad, "vad");
     Objects.requireNonNull(asr, "asr");
     Objects.requireNonNull(shaping, "shaping");
+    Objects.requireNonNull(commit, "commit");
+  }
+
+  /** Settings with the default commit policy (final cues from agreed prefixes). */
+  public RecognitionSettings(VadSettings vad, AsrSettings asr, ShapingRules shaping) {
+    this(vad, asr, shaping, CommitSettings.defaults());
   }
 
   /** Defaults throughout: Silero VAD and Vosk with located models, Netflix/BBC shaping rules. */

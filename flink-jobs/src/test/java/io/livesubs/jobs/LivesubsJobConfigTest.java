@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.livesubs.jobs.cues.CommitPolicy;
+import io.livesubs.jobs.cues.CommitSettings;
 import io.livesubs.jobs.source.ChunkLimits;
 import io.livesubs.jobs.speech.AsrSettings;
 import io.livesubs.schemas.Topics;
@@ -62,7 +64,25 @@ class LivesubsJobConfigTest {
   }
 
   @Test
+  void commitPolicyDefaultsToAgreementAndIsConfigurable() {
+    LivesubsJobConfig.Builder builder =
+        LivesubsJobConfig.builder().bootstrapServers("k:9092").schemaRegistryUrl("http://r:1");
+    assertEquals(CommitPolicy.AGREEMENT, builder.build().recognition().commit().policy());
+    CommitSettings commit =
+        builder
+            .recognitionOption("asr.commit-policy", "segment")
+            .recognitionOption("asr.commit-min-words", "5")
+            .build()
+            .recognition()
+            .commit();
+    assertEquals(CommitPolicy.SEGMENT, commit.policy());
+    assertEquals(5, commit.minWords());
+  }
+
+  @Test
   void badRecognitionSettingsAreNamed() {
+    assertBad(b -> b.recognitionOption("asr.commit-colour", "red"), "asr.commit-colour");
+    assertBad(b -> b.recognitionOption("asr.commit-policy", "never"), "asr.commit-");
     assertBad(b -> b.recognitionOption("vad.colour", "red"), "vad.colour");
     assertBad(b -> b.recognitionOption("vad.min-silence-ms", "soon"), "vad.min-silence-ms");
     assertBad(b -> b.recognitionOption("vad.speech-pad-ms", "900"), "speechPadMs");
