@@ -109,7 +109,8 @@ public final class JobOptions {
       description =
           "A setting of the recognition stages, repeatable, e.g. -R asr.model-dir=DIR,"
               + " -R vad.start-threshold=0.6, -R captions.max-chars-per-line=37, -R"
-              + " asr.partials=false. Keys: vad.*, asr.*, captions.* (see docs/job.md).")
+              + " asr.partials=false, -R translation.enabled=true. Keys: vad.*, asr.*,"
+              + " captions.*, translation.* (see docs/job.md).")
   Map<String, String> recognitionOptions = new LinkedHashMap<>();
 
   /**
@@ -153,7 +154,14 @@ public final class JobOptions {
       b.deadLetterTopic(deadLetterTopic);
     }
     try {
-      recognitionOptions.forEach(b::recognitionOption);
+      recognitionOptions.forEach(
+          (key, value) -> {
+            if (key.startsWith("translation.")) {
+              b.translationOption(key, value);
+            } else {
+              b.recognitionOption(key, value);
+            }
+          });
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(cmd, "invalid job settings: " + e.getMessage(), e);

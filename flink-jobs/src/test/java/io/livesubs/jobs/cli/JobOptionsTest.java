@@ -70,6 +70,15 @@ class JobOptionsTest {
   }
 
   @Test
+  void translationKeysGoToTheTranslationSettings() {
+    LivesubsJobConfig config =
+        parse("-R", "translation.enabled=true", "-R", "translation.default-targets=es,ca");
+    assertTrue(config.translation().enabled());
+    assertEquals(java.util.List.of("es", "ca"), config.translation().defaultTargets());
+    assertThrows(ParameterException.class, () -> parse("-R", "translation.colour=red"));
+  }
+
+  @Test
   void invalidCombinationsAreParameterErrorsNamingTheSetting() {
     ParameterException e =
         assertThrows(
