@@ -1,10 +1,14 @@
 package io.livesubs.app;
 
+import io.livesubs.app.cli.DemoCommand;
+import io.livesubs.app.cli.EvalMtCommand;
+import io.livesubs.app.cli.JobCommand;
 import io.livesubs.app.cli.ParameterErrorHandler;
 import io.livesubs.app.cli.StackCommand;
 import io.livesubs.app.cli.VersionProvider;
 import io.livesubs.ingest.cli.CliErrors;
 import io.livesubs.ingest.cli.IngestCommand;
+import io.livesubs.sink.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +31,10 @@ import picocli.CommandLine.Spec;
     subcommands = {
       StackCommand.class,
       IngestCommand.class,
+      JobCommand.class,
+      ServeCommand.class,
+      DemoCommand.class,
+      EvalMtCommand.class,
     })
 public final class LivesubsCli implements Runnable {
 
