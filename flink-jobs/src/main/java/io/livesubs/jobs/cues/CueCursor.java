@@ -32,11 +32,6 @@ public record CueCursor(long nextCueSeq, long openCueSeq, int openRevision, long
         : new CueCursor(nextCueSeq + 1, nextCueSeq, 0, lastFinalEndMs);
   }
 
-  /** After committing final cues up to {@code endMs} mid-segment; the open cue stays open. */
-  CueCursor afterCommit(long nextCueSeq, long endMs) {
-    return new CueCursor(nextCueSeq, openCueSeq, openRevision, endMs);
-  }
-
   /** After final cues up to {@code endMs} (or unchanged {@code lastFinalEndMs} for NONE). */
   CueCursor afterFinals(long nextCueSeq, long endMs) {
     return new CueCursor(nextCueSeq, NONE, 0, endMs == NONE ? lastFinalEndMs : endMs);

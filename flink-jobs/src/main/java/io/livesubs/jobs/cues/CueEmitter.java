@@ -29,9 +29,9 @@ import org.apache.flink.util.Collector;
  *       of the hypothesis that fits on screen.
  *   <li>Commit ({@link CommitPolicy#AGREEMENT}, the default): when two consecutive PARTIALs agree
  *       on leading words that form complete cues ({@link PrefixCommitter}), those cues are emitted
- *       as FINAL at once, with new numbers; the open partial cue keeps its number and from then on
- *       shows only the words after the committed ones, so its number is lower than those of
- *       committed cues before it in time (consumers order cues by start time, not by number).
+ *       as FINAL at once: the first takes the open partial cue's number and its next revision (so
+ *       it replaces that partial), the others new numbers; the words after the committed ones go on
+ *       as a new partial cue with the next number. Cue numbers therefore follow media time.
  *       Committed cues never change, and no progress marker follows them (the segment's phrase is
  *       not over). With {@link CommitPolicy#SEGMENT} nothing is final before the segment ends.
  *   <li>FINAL: the phrase's words (those after the committed region, see {@link PrefixCommitter})
@@ -186,8 +186,9 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
   }
 
   /**
-   * Emits {@code shaped} as final cues; the first replaces the open partial cue unless the segment
-   * is still open (a commit), the others get new numbers from {@code nextSeq}.
+   * Emits {@code shaped} as final cues; the first replaces the open partial cue (at the end of the
+   * segment or on a commit), the others get new numbers from {@code nextSeq}, so that numbers
+   * follow media time.
    */
   private CueCursor emitFinals(
       Recognition in,
@@ -197,17 +198,16 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
       long nextSeq,
       long now,
       Collector<SubtitleCue> out) {
-    boolean closing = in.kind() == Recognition.Kind.FINAL;
     for (int i = 0; i < shaped.size(); i++) {
       ShapedCue cue = shaped.get(i);
-      boolean replacesPartial = closing && i == 0 && cur.hasOpenCue();
+      boolean replacesPartial = i == 0 && cur.hasOpenCue();
       long seq = replacesPartial ? cur.openCueSeq() : nextSeq++;
       int revision = replacesPartial ? cur.openRevision() + 1 : 0;
       out.collect(CueRecords.shaped(in, seq, revision, cue, words.confidence(), now));
       metrics.finalCue(now - CueRecords.captureTimeMs(in, lastWordEnd(cue)));
     }
     long end = shaped.get(shaped.size() - 1).endMs();
-    return closing ? cur.afterFinals(nextSeq, end) : cur.afterCommit(nextSeq, end);
+    return cur.afterFinals(nextSeq, end);
   }
 
   private static PhraseContext context(CueCursor cur) {

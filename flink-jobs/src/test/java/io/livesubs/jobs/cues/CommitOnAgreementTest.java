@@ -212,6 +212,16 @@ class CommitOnAgreementTest {
           List.of(),
           ShapingViolations.checkSequence(shaped, RULES, PhraseContext.none()),
           "final cues of the stream, in emission order: " + shaped);
+      List<SubtitleCue> bySeq =
+          finals.stream()
+              .map(Emitted::cue)
+              .sorted(java.util.Comparator.comparingLong(SubtitleCue::getCueSeq))
+              .toList();
+      for (int i = 1; i < bySeq.size(); i++) {
+        assertTrue(
+            bySeq.get(i - 1).getStartMs() < bySeq.get(i).getStartMs(),
+            "cue numbers follow media time: " + bySeq);
+      }
     }
     assertCommittedCuesNeverChange(agreementOut);
     List<SubtitleCue> progress =
