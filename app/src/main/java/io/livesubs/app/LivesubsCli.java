@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       DemoCommand.class,
       EvalMtCommand.class,
+      io.livesubs.app.bench.BenchCommand.class,
     })
 public final class LivesubsCli implements Runnable {
 

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vosk.LibVosk;
 import org.vosk.LogLevel;
 import org.vosk.Model;
@@ -22,11 +24,18 @@ import org.vosk.Recognizer;
  * shared by reference counting among all engines (so all Flink subtasks of a TaskManager share it);
  * each {@link AsrSession} owns one native {@link Recognizer} with word times enabled.
  *
+ * <p>Determinism: a model whose features are dithered ({@code --dither} not 0 in {@code
+ * conf/mfcc.conf}; Kaldi's default is 1.0) decodes the same audio differently from run to run, so
+ * {@link Builder#build()} refuses it unless {@link Builder#allowDither(boolean)} says otherwise.
+ * With dithering off, the same audio always gives the same words, times and confidences, which the
+ * job relies on to rebuild decoders after a restore.
+ *
  * <p>Thread-safe: the Vosk model is read-only once loaded and may be shared by recognisers on
  * different threads. {@link #close()} is idempotent and releases this engine's lease on the model;
  * Vosk keeps the native model alive while recognisers still use it.
  */
 public final class VoskEngine implements AsrEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(VoskEngine.class);
   private static final SharedResourceRegistry<Path, Model> MODELS =
       new SharedResourceRegistry<>("Vosk model");
   private static final Set<String> NAME_WORDS = Set.of("vosk", "model", "small", "big", "lgraph");
@@ -145,6 +154,7 @@ public final class VoskEngine implements AsrEngine {
     private String language;
     private boolean partialWords = true;
     private int decodeChunkMs = 100;
+    private boolean allowDither;
 
     private Builder() {}
 
@@ -177,10 +187,19 @@ public final class VoskEngine implements AsrEngine {
     }
 
     /**
+     * Whether to accept a model that dithers its features (default false: such a model is refused,
+     * as its output differs between runs on the same audio; when accepted, a warning is logged).
+     */
+    public Builder allowDither(boolean allowed) {
+      this.allowDither = allowed;
+      return this;
+    }
+
+    /**
      * Loads (or shares) the model.
      *
-     * @throws IllegalArgumentException if the directory is not a Vosk model or the language is
-     *     unknown
+     * @throws IllegalArgumentException if the directory is not a Vosk model, its features are
+     *     dithered (unless {@link #allowDither(boolean) allowed}) or the language is unknown
      * @throws ModelLoadException if Vosk cannot load the model
      */
     public VoskEngine build() {
@@ -198,6 +217,14 @@ public final class VoskEngine implements AsrEngine {
         real = modelDir.toRealPath();
       } catch (IOException e) {
         throw new IllegalArgumentException("Cannot resolve Vosk model directory " + modelDir, e);
+      }
+      if (!allowDither) {
+        FeatureDither.requireDisabled(real);
+      } else if (FeatureDither.of(real) != 0.0) {
+        LOG.warn(
+            "Vosk model {} dithers its features: decoding is not deterministic, and output after"
+                + " a restore may differ from output without one",
+            real);
       }
       String lang =
           language != null

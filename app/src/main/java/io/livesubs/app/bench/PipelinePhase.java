@@ -1,0 +1,74 @@
+package io.livesubs.app.bench;
+
+import io.livesubs.app.demo.CueConsumer;
+import io.livesubs.app.stack.LocalStack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+/**
+ * Phase (b): the whole pipeline in {@code --fast} mode on the local stack. {@code parallelism}
+ * streams, each carrying the whole audio (as each raw-engine thread decodes it), are sent as fast
+ * as Kafka takes them to a job of that parallelism, one stream per subtask ({@link KeySpread}); the
+ * clock runs from the first chunk handed to the producer until the last stream's end-of-stream cue
+ * arrives on the cue topic. The job is running, models loaded, before the clock starts. Stateless;
+ * runs on the calling thread.
+ */
+final class PipelinePhase {
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+  private PipelinePhase() {}
+
+  /**
+   * The result.
+   *
+   * @param streams concurrent streams (= parallelism)
+   * @param audioSeconds audio per stream
+   * @param wallSeconds from the first chunk sent to the last end-of-stream cue received
+   * @param complete whether every stream's end-of-stream cue arrived
+   * @param finalCues final cues with text received
+   */
+  record Result(
+      int streams, double audioSeconds, double wallSeconds, boolean complete, int finalCues) {
+
+    /** Audio seconds of all streams per wall second; NaN when the run did not complete. */
+    double xrt() {
+      return complete && wallSeconds > 0 ? streams * audioSeconds / wallSeconds : Double.NaN;
+    }
+  }
+
+  /** Runs the phase. */
+  static Result run(LocalStack stack, BenchAudio audio, int parallelism, DeliveryGuarantee delivery)
+      throws Exception {
+    List<StreamAudio> streams = new ArrayList<>();
+    for (String id : KeySpread.ids("fast", parallelism, parallelism)) {
+      streams.add(new StreamAudio(id, audio.samples(), 0, audio.samples().length));
+    }
+    List<String> ids = streams.stream().map(StreamAudio::id).toList();
+    CueTracker tracker = new CueTracker();
+    try (PhaseJob job = PhaseJob.start(stack, "fast", parallelism, delivery, START_TIMEOUT);
+        CueConsumer cues =
+            CueConsumer.start(
+                stack.bootstrapServers(),
+                stack.registryUrl(),
+                job.config().cueTopic(),
+                tracker::accept)) {
+      BenchIngest.Timing sent =
+          BenchIngest.send(
+              stack.bootstrapServers(),
+              stack.registryUrl(),
+              job.config().audioTopic(),
+              streams,
+              false);
+      // Anything slower than real time per stream is a failure to report, not to wait out.
+      Duration timeout =
+          Duration.ofSeconds(60).plusMillis(Math.round(audio.seconds() * 1000 * parallelism));
+      boolean complete = job.awaitEnded(tracker, ids, timeout);
+      double wall = (tracker.lastEndNanos() - sent.firstChunkNanos()) / 1e9;
+      return new Result(
+          parallelism, audio.seconds(), wall, complete, tracker.emittedLatenciesMs().length);
+    }
+  }
+}
