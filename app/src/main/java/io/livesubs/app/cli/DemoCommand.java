@@ -2,10 +2,14 @@ package io.livesubs.app.cli;
 
 import io.livesubs.app.demo.DemoRun;
 import io.livesubs.app.demo.DemoSettings;
+import io.livesubs.app.demo.TranslationCheck;
 import io.livesubs.app.job.DurationConverter;
 import io.livesubs.app.stack.LocalStack;
+import io.livesubs.inference.mt.apertium.ApertiumInstallation;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -28,7 +32,8 @@ import picocli.CommandLine.Spec;
       "Caption recorded speech end to end: Kafka, the schema registry, the Flink job (web UI),"
           + " the subtitle service (player page) and ingest, all in this process.",
       "Prints the captions as they come and writes <stream>.<lang>.vtt/.srt, cues.jsonl and"
-          + " summary.json to --out. Default input: public-domain LibriVox readings from the"
+          + " summary.json to --out (with --translate, also <stream>.<target>.vtt/.srt)."
+          + " Default input: public-domain LibriVox readings from the"
           + " Debian package pocketsphinx-testdata (installed with apt-get when missing)."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -77,6 +82,15 @@ public final class DemoCommand implements Callable<Integer> {
   private String language = "en";
 
   @Option(
+      names = "--translate",
+      paramLabel = "LANG",
+      split = ",",
+      description =
+          "Also translate the captions into these BCP-47 languages with Apertium, e.g. es or"
+              + " es,ca (the language pairs must be installed: apertium-eng-spa, ...).")
+  private List<String> translate = new ArrayList<>();
+
+  @Option(
       names = "--end-timeout",
       paramLabel = "DURATION",
       converter = DurationConverter.class,
@@ -108,7 +122,10 @@ public final class DemoCommand implements Callable<Integer> {
               httpPort,
               webPort,
               language,
-              endTimeout);
+              endTimeout,
+              translate);
+      TranslationCheck.requireSupported(
+          ApertiumInstallation.system(), settings.language(), settings.translateTo());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

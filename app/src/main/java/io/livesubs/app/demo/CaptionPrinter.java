@@ -3,7 +3,7 @@ package io.livesubs.app.demo;
 import java.io.PrintWriter;
 
 /**
- * Prints captions as they arrive: each final cue as one line {@code [stream 00:00:03.2 →
+ * Prints captions as they arrive: each final cue as one line {@code [stream language 00:00:03.2 →
  * 00:00:05.9] text}; on a terminal also the current partial caption, redrawn in place on the last
  * line ({@code \r} and erase-line) and replaced by the final line when it comes. Without a terminal
  * (output redirected) only final cues are printed, so logs stay clean. Thread-safe: every method is
@@ -36,6 +36,8 @@ public final class CaptionPrinter {
     out.println(
         "["
             + cue.stream()
+            + " "
+            + cue.language()
             + " "
             + clock(cue.startMs())
             + " \u2192 "

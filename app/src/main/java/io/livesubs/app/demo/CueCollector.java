@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -92,8 +93,39 @@ public final class CueCollector {
     return true;
   }
 
+  /**
+   * Waits until every (stream, language) timeline of {@code streams} × {@code languages} has
+   * received its end-of-stream marker (and any other timeline of those streams too). The job emits
+   * one end marker per language, and a translated timeline may end after the source one.
+   *
+   * @return whether they all ended within {@code timeout}
+   */
+  public synchronized boolean awaitEnded(
+      Collection<String> streams, Collection<String> languages, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!notEnded(streams, languages).isEmpty()) {
+      long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+      if (leftMs <= 0) {
+        return false;
+      }
+      wait(leftMs);
+    }
+    return true;
+  }
+
   /** Those of {@code streams} that have not ended yet, sorted. */
   public synchronized Set<String> notEnded(Collection<String> streams) {
+    return notEnded(streams, List.of());
+  }
+
+  /**
+   * Those of {@code streams} that have not ended yet, sorted: a stream has ended when it has at
+   * least one timeline, each of its timelines has ended, and each of {@code languages} has an ended
+   * timeline of it.
+   */
+  public synchronized Set<String> notEnded(
+      Collection<String> streams, Collection<String> languages) {
     Set<String> open = new TreeSet<>();
     for (String stream : streams) {
       boolean any = false;
@@ -104,11 +136,22 @@ public final class CueCollector {
           allEnded &= e.getValue().ended();
         }
       }
+      for (String language : languages) {
+        allEnded &= timelines.containsKey(new TimelineKey(stream, language));
+      }
       if (!any || !allEnded) {
         open.add(stream);
       }
     }
     return open;
+  }
+
+  /** Final cues with text per language, over all streams, ordered by language. */
+  public synchronized Map<String, Integer> finalCuesByLanguage() {
+    Map<String, Integer> counts = new TreeMap<>();
+    timelines.forEach(
+        (key, timeline) -> counts.merge(key.language(), timeline.finals().size(), Integer::sum));
+    return counts;
   }
 
   /** The final cues with text of every timeline, timelines ordered by stream and language. */

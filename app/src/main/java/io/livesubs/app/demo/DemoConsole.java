@@ -14,7 +14,10 @@ final class DemoConsole {
 
   private DemoConsole() {}
 
-  /** Prints what runs where: Kafka, registry, Flink web UI and job, player page, WebVTT, output. */
+  /**
+   * Prints what runs where: Kafka, registry, Flink web UI and job, player page and WebVTT per
+   * language, output.
+   */
   static void addresses(
       CaptionPrinter printer,
       String what,
@@ -22,16 +25,18 @@ final class DemoConsole {
       String jobId,
       String serviceUrl,
       String firstStream,
-      String language,
+      List<String> languages,
       Path outDir) {
     printer.message("livesubs demo: " + what);
     printer.message("  Kafka            " + stack.bootstrapServers());
     printer.message("  schema registry  " + stack.registryUrl());
     printer.message("  Flink web UI     " + stack.flinkWebUrl() + "  (job " + jobId + ")");
-    printer.message(
-        "  player           " + serviceUrl + "/?stream=" + firstStream + "&lang=" + language);
-    printer.message(
-        "  WebVTT           " + serviceUrl + "/streams/" + firstStream + "/" + language + ".vtt");
+    for (String language : languages) {
+      printer.message(
+          "  player           " + serviceUrl + "/?stream=" + firstStream + "&lang=" + language);
+      printer.message(
+          "  WebVTT           " + serviceUrl + "/streams/" + firstStream + "/" + language + ".vtt");
+    }
     printer.message("  output           " + outDir);
   }
 
@@ -41,11 +46,12 @@ final class DemoConsole {
     printer.message(
         String.format(
             Locale.ROOT,
-            "%s: %d final cues, %.1f s for %.1f s of audio per stream (real-time factor %.2f),"
+            "%s: %d final cues %s, %.1f s for %.1f s of audio per stream (real-time factor %.2f),"
                 + " final-cue latency p50 %d ms, p95 %d ms; %d gaps, %d duplicates, %d late,"
                 + " %d dead letters",
             summary.complete() ? "done" : "incomplete",
             summary.cues().finalCues(),
+            summary.finalCuesByLanguage(),
             summary.wallSeconds(),
             summary.audioSeconds(),
             summary.realTimeFactor(),

@@ -67,6 +67,7 @@ public final class DemoOutputs {
     root.put("wallSeconds", round(s.wallSeconds()));
     root.put("realTimeFactor", round(s.realTimeFactor()));
     root.put("finalCues", s.cues().finalCues());
+    root.putPOJO("finalCuesByLanguage", s.finalCuesByLanguage());
     root.put("partialRevisions", s.cues().partialRevisions());
     root.put("withdrawnCues", s.cues().withdrawnCues());
     root.put("duplicateCueRecords", s.cues().duplicateRecords());

@@ -27,8 +27,9 @@ import org.apache.flink.core.execution.JobClient;
  * One run of {@code livesubs demo}, start to finish: prepares the input ({@link DemoInput}), starts
  * the local stack, the cue consumer ({@link CueConsumer} into a {@link CueCollector}), the livesubs
  * job on the stack's Flink and the subtitle service with its player page; sends the audio ({@link
- * DemoIngest}); waits for every stream's end-of-stream marker (failing early if the job fails);
- * writes the outputs ({@link DemoOutputs}) and, unless asked to keep running, stops everything.
+ * DemoIngest}); waits for every stream's end-of-stream marker in every language (spoken and {@code
+ * --translate} targets) (failing early if the job fails); writes the outputs ({@link DemoOutputs})
+ * and, unless asked to keep running, stops everything.
  *
  * <p>Owns everything it starts; {@link #close()} stops it all, is idempotent and may be called from
  * a shutdown hook while {@link #run()} is still going.
@@ -97,7 +98,7 @@ public final class DemoRun implements AutoCloseable {
         job.getJobID().toHexString(),
         service.url() + "",
         streams.get(0),
-        settings.language().toLowerCase(Locale.ROOT),
+        settings.languages(),
         settings.outDir());
 
     long startNanos = System.nanoTime();
@@ -127,9 +128,10 @@ public final class DemoRun implements AutoCloseable {
             settings.realtime(),
             input.seconds(),
             wallSeconds,
-            List.copyOf(collector.notEnded(streams)),
+            List.copyOf(collector.notEnded(streams, settings.languages())),
             collector.stats(),
-            counters);
+            counters,
+            collector.finalCuesByLanguage());
     List<Path> files = new ArrayList<>(DemoOutputs.writeSubtitles(outDir, collector.finalCues()));
     files.add(outDir.resolve(CueJournal.FILE_NAME));
     files.add(DemoOutputs.writeSummary(outDir, summary));
@@ -156,12 +158,19 @@ public final class DemoRun implements AutoCloseable {
   }
 
   private LivesubsJobConfig jobConfig(int streams) {
-    return LivesubsJobConfig.builder()
-        .bootstrapServers(stack.bootstrapServers())
-        .schemaRegistryUrl(stack.registryUrl())
-        .deliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-        .parallelism(parallelism(streams))
-        .build();
+    LivesubsJobConfig.Builder config =
+        LivesubsJobConfig.builder()
+            .bootstrapServers(stack.bootstrapServers())
+            .schemaRegistryUrl(stack.registryUrl())
+            .deliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+            .parallelism(parallelism(streams));
+    if (settings.translates()) {
+      config
+          .translationOption("translation.enabled", "true")
+          .translationOption(
+              "translation.default-targets", String.join(",", settings.translateTo()));
+    }
+    return config.build();
   }
 
   private SubtitleService startService(Path mediaDir) throws IOException, InterruptedException {
@@ -187,7 +196,8 @@ public final class DemoRun implements AutoCloseable {
       throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     FlinkRestMetrics rest = new FlinkRestMetrics(stack.flinkWebUrl());
-    while (!collector.awaitEnded(streams, SLICE)) {
+    List<String> languages = settings.languages();
+    while (!collector.awaitEnded(streams, languages, SLICE)) {
       JobStatus status = job.getJobStatus().get(10, TimeUnit.SECONDS);
       // A demo job that fails would restart for ever on the same cause: report it at once.
       if (status.isGloballyTerminalState()
@@ -200,7 +210,7 @@ public final class DemoRun implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         printer.message(
             "livesubs: no end-of-stream marker from "
-                + String.join(", ", collector.notEnded(streams))
+                + String.join(", ", collector.notEnded(streams, languages))
                 + " within "
                 + timeout.toSeconds()
                 + " s after the audio was sent; the outputs below are incomplete"

@@ -1,7 +1,10 @@
 package io.livesubs.app.demo;
 
 import io.livesubs.app.demo.CueCollector.CueStats;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The outcome of a demo run, as written to {@code summary.json}. Immutable.
@@ -15,6 +18,8 @@ import java.util.List;
  * @param streamsNotEnded streams whose end-of-stream marker never came; empty when complete
  * @param cues what the cue consumer counted and measured
  * @param job what the job counted
+ * @param finalCuesByLanguage final cues with text per language (spoken and translated), over all
+ *     streams
  */
 public record DemoSummary(
     String input,
@@ -24,11 +29,13 @@ public record DemoSummary(
     double wallSeconds,
     List<String> streamsNotEnded,
     CueStats cues,
-    JobCounters job) {
+    JobCounters job,
+    Map<String, Integer> finalCuesByLanguage) {
 
-  /** Copies the list. */
+  /** Copies the list and the map. */
   public DemoSummary {
     streamsNotEnded = List.copyOf(streamsNotEnded);
+    finalCuesByLanguage = Collections.unmodifiableMap(new TreeMap<>(finalCuesByLanguage));
   }
 
   /**

@@ -28,7 +28,8 @@ class CaptionPrinterTest {
     CaptionPrinter printer = new CaptionPrinter(new PrintWriter(out), false);
     printer.partial(cue(false, "hel"));
     printer.finalCue(cue(true, "hello"));
-    assertEquals("[s 00:01:01.2 \u2192 01:02:05.9] hello" + System.lineSeparator(), out.toString());
+    assertEquals(
+        "[s en 00:01:01.2 \u2192 01:02:05.9] hello" + System.lineSeparator(), out.toString());
   }
 
   @Test
@@ -41,7 +42,7 @@ class CaptionPrinterTest {
     String text = out.toString();
     assertEquals(
         "\r\u001b[2K\u2026 [s] hel\r\u001b[2K\u2026 [s] hello wo\r\u001b[2K"
-            + "[s 00:01:01.2 \u2192 01:02:05.9] hello world"
+            + "[s en 00:01:01.2 \u2192 01:02:05.9] hello world"
             + System.lineSeparator(),
         text);
   }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class CueCollectorTest {
   @Test
   void finalLinesArePrintedWithStreamAndMediaTimes() {
     collector.accept(cue("talk", 3, 0, true, 3_200, 5_950, "so it", "begins"));
-    assertEquals("[talk 00:00:03.2 \u2192 00:00:05.9] so it begins", printed.toString().strip());
+    assertEquals("[talk en 00:00:03.2 \u2192 00:00:05.9] so it begins", printed.toString().strip());
   }
 
   @Test
@@ -100,6 +101,22 @@ class CueCollectorTest {
     assertEquals(Set.of("b"), collector.notEnded(streams), "b's Spanish timeline is still open");
     collector.accept(new CueRevision("b", "es", -1, 0, true, 300, 300, List.of(), 0, 0));
     assertTrue(collector.awaitEnded(streams, Duration.ofSeconds(1)));
+  }
+
+  @Test
+  void aTranslatedLanguageThatHasNotAppearedYetKeepsTheStreamOpen() throws InterruptedException {
+    List<String> streams = List.of("s");
+    List<String> languages = List.of("en", "es");
+    collector.accept(cue("s", 0, 0, true, 0, 100, "hello"));
+    collector.accept(endOf("s", 200));
+    assertEquals(Set.of(), collector.notEnded(streams), "without expected languages: ended");
+    assertEquals(Set.of("s"), collector.notEnded(streams, languages), "no Spanish timeline yet");
+    assertFalse(collector.awaitEnded(streams, languages, Duration.ofMillis(50)));
+    collector.accept(new CueRevision("s", "es", 0, 0, true, 0, 100, List.of("hola"), 0, 0));
+    assertEquals(Set.of("s"), collector.notEnded(streams, languages), "Spanish not ended");
+    collector.accept(new CueRevision("s", "es", -1, 0, true, 200, 200, List.of(), 0, 0));
+    assertTrue(collector.awaitEnded(streams, languages, Duration.ofSeconds(1)));
+    assertEquals(Map.of("en", 1, "es", 1), collector.finalCuesByLanguage());
   }
 
   @Test

@@ -67,13 +67,15 @@ class DemoOutputsTest {
         new CueStats(12, 40, 1, 3, new LatencyStats(40, 300, 900, 1200), LatencyStats.EMPTY);
     JobCounters counters = new JobCounters(2, 3, 4, 5, 1, Map.of("DECODE_FAILED", 6L), "test");
     DemoSummary summary =
-        new DemoSummary("input.wav", 1, false, 20.0, 5.0, List.of(), stats, counters);
+        new DemoSummary(
+            "input.wav", 1, false, 20.0, 5.0, List.of(), stats, counters, Map.of("en", 9, "es", 3));
     JsonNode json = JSON.readTree(Files.readString(DemoOutputs.writeSummary(dir, summary)));
     assertEquals(20.0, json.get("audioSeconds").asDouble());
     assertEquals(0.25, json.get("realTimeFactor").asDouble());
     assertEquals("fast", json.get("pace").asText());
     assertTrue(json.get("complete").asBoolean());
     assertEquals(12, json.get("finalCues").asInt());
+    assertEquals(3, json.at("/finalCuesByLanguage/es").asInt(), json.toString());
     assertEquals(900, json.at("/latencyMs/partial/p95").asLong());
     assertEquals(0, json.at("/latencyMs/final/count").asInt());
     assertEquals(2, json.get("gaps").asLong());

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livesubs.app.testing.CliRun;
+import io.livesubs.inference.mt.apertium.ApertiumInstallation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,12 +47,38 @@ class DemoSettingsTest {
           {"demo", "--realtime", "--fast"},
           {"demo", "--end-timeout", "soon"},
           {"demo", "--language", "not a tag"},
+          {"demo", "--translate", "not a tag"},
+          {"demo", "--translate", "es,es"},
+          {"demo", "--translate", "en"},
         }) {
       CliRun run = CliRun.of(args);
       assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
       assertEquals(1, run.errLines().size(), run.err());
       assertTrue(run.out().isEmpty(), "nothing may start: " + run.out());
     }
+  }
+
+  @Test
+  void translationTargetsAreNormalisedAndFollowTheSpokenLanguage() {
+    DemoSettings settings =
+        new DemoSettings(
+            null, 1, true, Path.of("out"), false, 8080, 8081, "en", null, List.of("ES", "pt-BR"));
+    assertEquals(List.of("es", "pt-br"), settings.translateTo());
+    assertEquals(List.of("en", "es", "pt-br"), settings.languages());
+    assertTrue(settings.translates());
+    assertEquals(List.of("en"), settings(1, null).languages());
+  }
+
+  @Test
+  void aLanguagePairApertiumLacksIsOneLineNamingThePackage() {
+    Assumptions.assumeTrue(
+        ApertiumInstallation.system().resolve("en", "fi").isEmpty(),
+        "apertium-eng-fin is installed here; nothing is missing");
+    CliRun run = CliRun.of("demo", "--translate", "fi");
+    assertEquals(2, run.exitCode(), run.err());
+    assertEquals(1, run.errLines().size(), run.err());
+    assertTrue(run.err().contains("apertium-eng-fin"), run.err());
+    assertTrue(run.out().isEmpty(), "nothing may start: " + run.out());
   }
 
   @Test
