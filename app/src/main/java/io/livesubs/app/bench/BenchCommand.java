@@ -1,6 +1,6 @@
 package io.livesubs.app.bench;
 
-import io.livesubs.app.job.DeliveryConverter;
+import io.livesubs.jobs.cli.DeliveryConverter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.flink.connector.base.DeliveryGuarantee;

@@ -1,9 +1,7 @@
 package io.livesubs.schemas.serde;
 
 import io.livesubs.schemas.flink.AvroSpecificTypeInfo;
-import io.livesubs.schemas.registry.CachedSchemaRegistryClient;
 import java.io.IOException;
-import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -28,9 +26,7 @@ public class RegistryAvroDeserializationSchema<T extends SpecificRecord>
 
   private static final long serialVersionUID = 1L;
 
-  private final String registryUrl;
-  private final String topic;
-  private final Class<T> type;
+  private final RegistryBinding<T> binding;
   private transient AvroDeserializer<T> deserializer;
 
   /**
@@ -39,12 +35,7 @@ public class RegistryAvroDeserializationSchema<T extends SpecificRecord>
    * @throws IllegalArgumentException when an argument is missing or the URL is malformed
    */
   public RegistryAvroDeserializationSchema(String registryUrl, String topic, Class<T> type) {
-    if (topic == null || topic.isBlank()) {
-      throw new IllegalArgumentException("topic is empty");
-    }
-    this.registryUrl = CachedSchemaRegistryClient.checkUrl(registryUrl);
-    this.topic = topic;
-    this.type = Objects.requireNonNull(type, "type");
+    this.binding = new RegistryBinding<>(registryUrl, topic, type);
   }
 
   @Override
@@ -55,7 +46,7 @@ public class RegistryAvroDeserializationSchema<T extends SpecificRecord>
   @Override
   public T deserialize(byte[] message) throws IOException {
     try {
-      return deserializer().deserialize(topic, message);
+      return deserializer().deserialize(binding.topic(), message);
     } catch (SerializationException e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -63,7 +54,7 @@ public class RegistryAvroDeserializationSchema<T extends SpecificRecord>
 
   private AvroDeserializer<T> deserializer() {
     if (deserializer == null) {
-      deserializer = new AvroDeserializer<>(CachedSchemaRegistryClient.forUrl(registryUrl), type);
+      deserializer = new AvroDeserializer<>(binding.newClient(), binding.type());
     }
     return deserializer;
   }
@@ -75,6 +66,6 @@ public class RegistryAvroDeserializationSchema<T extends SpecificRecord>
 
   @Override
   public TypeInformation<T> getProducedType() {
-    return new AvroSpecificTypeInfo<>(type);
+    return new AvroSpecificTypeInfo<>(binding.type());
   }
 }

@@ -1,7 +1,5 @@
 package io.livesubs.schemas.serde;
 
-import io.livesubs.schemas.registry.CachedSchemaRegistryClient;
-import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 
@@ -20,9 +18,7 @@ public class RegistryAvroSerializationSchema<T extends SpecificRecord>
 
   private static final long serialVersionUID = 1L;
 
-  private final String registryUrl;
-  private final String topic;
-  private final Class<T> type;
+  private final RegistryBinding<T> binding;
   private transient AvroSerializer<T> serializer;
 
   /**
@@ -31,12 +27,7 @@ public class RegistryAvroSerializationSchema<T extends SpecificRecord>
    * @throws IllegalArgumentException when an argument is missing or the URL is malformed
    */
   public RegistryAvroSerializationSchema(String registryUrl, String topic, Class<T> type) {
-    if (topic == null || topic.isBlank()) {
-      throw new IllegalArgumentException("topic is empty");
-    }
-    this.registryUrl = CachedSchemaRegistryClient.checkUrl(registryUrl);
-    this.topic = topic;
-    this.type = Objects.requireNonNull(type, "type");
+    this.binding = new RegistryBinding<>(registryUrl, topic, type);
   }
 
   @Override
@@ -46,18 +37,18 @@ public class RegistryAvroSerializationSchema<T extends SpecificRecord>
 
   @Override
   public byte[] serialize(T element) {
-    return serializer().serialize(topic, element);
+    return serializer().serialize(binding.topic(), element);
   }
 
   private AvroSerializer<T> serializer() {
     if (serializer == null) {
-      serializer = new AvroSerializer<>(CachedSchemaRegistryClient.forUrl(registryUrl), type);
+      serializer = new AvroSerializer<>(binding.newClient(), binding.type());
     }
     return serializer;
   }
 
   /** The topic whose subject the schema is registered under. */
   public String topic() {
-    return topic;
+    return binding.topic();
   }
 }
