@@ -15,6 +15,8 @@ PREREQS=(
   "apertium-eng-spa"               # its English<->Spanish pair: `livesubs eval-mt`, translated captions
   "python3-numpy"                  # reference log-mel features for the Whisper feature tests
   "python3-regex"                  # reference BPE pre-tokenizer for the Whisper tokenizer tests
+  "python3-onnx"                   # writes the random-weight stand-in Whisper and Marian ONNX models
+  "python3-sentencepiece"          # reference SentencePiece output for the Marian tokenizer tests
 )
 
 missing=()
