@@ -5,6 +5,7 @@ import io.livesubs.app.cli.EvalMtCommand;
 import io.livesubs.app.cli.JobCommand;
 import io.livesubs.app.cli.ParameterErrorHandler;
 import io.livesubs.app.cli.StackCommand;
+import io.livesubs.app.cli.StreamConfigCommand;
 import io.livesubs.app.cli.VersionProvider;
 import io.livesubs.ingest.cli.CliErrors;
 import io.livesubs.ingest.cli.IngestCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       DemoCommand.class,
       EvalMtCommand.class,
+      StreamConfigCommand.class,
       io.livesubs.app.bench.BenchCommand.class,
     })
 public final class LivesubsCli implements Runnable {
