@@ -1,7 +1,14 @@
 package io.livesubs.app.bench;
 
+import io.livesubs.ingest.LanguageTags;
 import io.livesubs.jobs.cli.DeliveryConverter;
+import io.livesubs.jobs.translation.TranslationSettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import picocli.CommandLine.Command;
@@ -79,22 +86,75 @@ public final class BenchCommand implements Callable<Integer> {
       description = "How long the job works through the backlog (default: ${DEFAULT-VALUE}).")
   private int backlogSeconds = 60;
 
+  @Option(
+      names = "--translate",
+      split = ",",
+      paramLabel = "LANGS",
+      description =
+          "Instead of (a)-(d): (e) live streams whose captions are translated into these"
+              + " languages (added latency per final cue) and (f) the translation engine alone"
+              + " (sentences/s). Last line: bench: translate=<langs> engine=<id>"
+              + " sentences_per_s=<x> added_p50_s=<a> added_p95_s=<b> live_streams=<n>")
+  private List<String> translate = new ArrayList<>();
+
+  @Option(
+      names = {"--translation-option", "-T"},
+      paramLabel = "KEY=VALUE",
+      description =
+          "A translation option of the job (translation.*), e.g. -T translation.timeout-ms=5000.")
+  private Map<String, String> translationOptions = new LinkedHashMap<>();
+
   @Override
   public Integer call() throws Exception {
     BenchSettings settings = settings();
-    try (BenchRun run =
-        new BenchRun(settings, spec.commandLine().getOut(), spec.commandLine().getErr())) {
-      Thread hook = new Thread(run::close, "livesubs-bench-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      try {
-        return run.run();
-      } finally {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-          // the JVM is already shutting down: the hook is running or has run
-        }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (translate.isEmpty()) {
+      try (BenchRun run = new BenchRun(settings, out, err)) {
+        return withStopHook(run, run::run);
       }
+    }
+    checkTranslationOptions();
+    try (TranslationBench bench =
+        new TranslationBench(settings, translate, translationOptions, out)) {
+      return withStopHook(bench, () -> bench.run(err));
+    }
+  }
+
+  /** Runs {@code body}, closing {@code run} if the JVM is stopped (Ctrl-C) meanwhile. */
+  private static int withStopHook(AutoCloseable run, Callable<Integer> body) throws Exception {
+    Thread hook =
+        new Thread(
+            () -> {
+              try {
+                run.close();
+              } catch (Exception e) {
+                // stopping anyway; nothing better to do with it here
+              }
+            },
+            "livesubs-bench-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return body.call();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down: the hook is running or has run
+      }
+    }
+  }
+
+  private void checkTranslationOptions() {
+    try {
+      translate.forEach(LanguageTags::validate);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--translate: " + e.getMessage(), e);
+    }
+    try {
+      TranslationSettings.defaults().withOptions(translationOptions);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
   }
 

@@ -63,9 +63,28 @@ final class PhaseJob implements AutoCloseable {
       DeliveryGuarantee delivery,
       Duration startTimeout)
       throws Exception {
+    return start(stack, phase, parallelism, delivery, startTimeout, Map.of());
+  }
+
+  /**
+   * Starts the job of {@code phase} with translation options ({@code translation.*} keys of {@code
+   * TranslationSettings}) and waits until all its subtasks run.
+   *
+   * @throws IllegalStateException if the job fails or does not run within {@code startTimeout}
+   */
+  static PhaseJob start(
+      LocalStack stack,
+      String phase,
+      int parallelism,
+      DeliveryGuarantee delivery,
+      Duration startTimeout,
+      Map<String, String> translationOptions)
+      throws Exception {
     String prefix = "bench-" + phase;
+    LivesubsJobConfig.Builder builder = LivesubsJobConfig.builder();
+    translationOptions.forEach(builder::translationOption);
     LivesubsJobConfig config =
-        LivesubsJobConfig.builder()
+        builder
             .bootstrapServers(stack.bootstrapServers())
             .schemaRegistryUrl(stack.registryUrl())
             .audioTopic(prefix + ".audio")

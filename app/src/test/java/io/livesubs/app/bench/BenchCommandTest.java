@@ -44,6 +44,18 @@ class BenchCommandTest {
   }
 
   @Test
+  void badTranslationArgumentsAreOneLineUsageErrors() {
+    assertUsageError("--translate: language 'x_y'", "bench", "--translate", "es,x_y");
+    assertUsageError(
+        "unknown translation option 'translation.nope'",
+        "bench",
+        "--translate",
+        "es",
+        "-T",
+        "translation.nope=1");
+  }
+
+  @Test
   void unknownOptionsAndDeliveriesAreOneLineUsageErrors() {
     assertUsageError("--no-such-option", "bench", "--no-such-option");
     assertUsageError("not a delivery guarantee", "bench", "--delivery", "twice");
