@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
       EvalMtCommand.class,
       StreamConfigCommand.class,
       io.livesubs.app.bench.BenchCommand.class,
+      io.livesubs.app.cli.ModelsCommand.class,
     })
 public final class LivesubsCli implements Runnable {
 
