@@ -165,7 +165,7 @@ public class LivesubsJob {
               new TranslationBranch(
                       config.translation(),
                       config.recognition().shaping(),
-                      TranslatorFactory.apertium())
+                      TranslatorFactory.of(config.translation()))
                   .translate(env, cues, streamTargets));
     }
     cues.sinkTo(cueSink).uid(CUE_SINK_UID).name("cues to Kafka");

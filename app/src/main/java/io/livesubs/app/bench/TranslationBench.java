@@ -120,11 +120,7 @@ final class TranslationBench implements AutoCloseable {
   }
 
   private static TranslatorFactory factory(TranslationSettings translation) {
-    if (!translation.engine().equals(TranslationSettings.APERTIUM)) {
-      throw new IllegalArgumentException(
-          "bench --translate measures the apertium engine, not " + translation.engine());
-    }
-    return TranslatorFactory.apertium();
+    return TranslatorFactory.of(translation);
   }
 
   private static String describe(LatencyStats stats, String unit, String what) {

@@ -1,5 +1,6 @@
 package io.livesubs.app.cli;
 
+import io.livesubs.inference.models.ModelLoadException;
 import io.livesubs.inference.mt.TranslationException;
 import io.livesubs.inference.mt.Translator;
 import io.livesubs.inference.mt.apertium.ApertiumInstallation;
@@ -9,6 +10,9 @@ import io.livesubs.inference.mt.eval.BleuScore;
 import io.livesubs.inference.mt.eval.ChrF;
 import io.livesubs.inference.mt.eval.ChrFScore;
 import io.livesubs.inference.mt.eval.ParallelCorpus;
+import io.livesubs.inference.mt.marian.MarianTranslator;
+import io.livesubs.inference.mt.marian.MarianTranslatorConfig;
+import io.livesubs.inference.onnx.ExecutionDevice;
 import io.livesubs.ingest.cli.CliInputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -29,9 +33,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code livesubs eval-mt}: translates the source column of a TSV file with a translation engine
- * and scores the result against the reference column with sacreBLEU's BLEU and chrF. Progress goes
- * to stderr; the last line of stdout is {@code BLEU=<x> chrF=<y>} (two decimals). A new instance
- * per execution; not thread-safe.
+ * and scores the result against the reference column with sacreBLEU's BLEU and chrF. Engines:
+ * Apertium, or MarianMT on ONNX Runtime ({@code --engine marian --model-dir DIR}). Progress and
+ * throughput (sentences per second) go to stderr; the last line of stdout is {@code BLEU=<x>
+ * chrF=<y>} (two decimals). A new instance per execution; not thread-safe.
  */
 @Command(
     name = "eval-mt",
@@ -46,7 +51,7 @@ import picocli.CommandLine.Spec;
 public final class EvalMtCommand implements Callable<Integer> {
 
   /** Engines this command can run. */
-  static final List<String> ENGINES = List.of("apertium");
+  static final List<String> ENGINES = List.of("apertium", "marian");
 
   private static final int BATCH = 50;
   private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
@@ -57,8 +62,38 @@ public final class EvalMtCommand implements Callable<Integer> {
       names = "--engine",
       required = true,
       paramLabel = "ENGINE",
-      description = "Translation engine: apertium.")
+      description = "Translation engine: apertium or marian (needs --model-dir).")
   private String engine;
+
+  @Option(
+      names = "--model-dir",
+      paramLabel = "DIR",
+      description =
+          "Marian: an ONNX export of an opus-mt model (encoder_model.onnx, decoder_model.onnx,"
+              + " decoder_with_past_model.onnx, config.json, source.spm, target.spm, vocab.json;"
+              + " see docs/translation.md).")
+  private Path modelDir;
+
+  @Option(
+      names = "--device",
+      paramLabel = "DEVICE",
+      defaultValue = "cpu",
+      description = "Marian: cpu, cuda or cuda:N (default: ${DEFAULT-VALUE}).")
+  private String device;
+
+  @Option(
+      names = "--beam",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Marian: hypotheses per sentence, 1 (greedy) to 16 (default: ${DEFAULT-VALUE}).")
+  private int beam;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Marian: ONNX Runtime threads (default: the number of CPU cores, at most 8).")
+  private Integer threads;
 
   @Option(names = "--src", required = true, paramLabel = "BCP47", description = "Source language.")
   private String source;
@@ -110,6 +145,7 @@ public final class EvalMtCommand implements Callable<Integer> {
     if (limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must be >= 0, was " + limit);
     }
+    checkEngineOptions(engineName);
     ParallelCorpus corpus = readCorpus();
     PrintWriter err = spec.commandLine().getErr();
     try (Translator translator = openEngine(engineName)) {
@@ -176,8 +212,46 @@ public final class EvalMtCommand implements Callable<Integer> {
     }
   }
 
-  private static Translator openEngine(String name) {
-    // Only "apertium" passes the check in call(); other engines are added here.
+  private void checkEngineOptions(String engineName) {
+    boolean marian = engineName.equals("marian");
+    if (marian && modelDir == null) {
+      throw new ParameterException(spec.commandLine(), "--engine marian needs --model-dir DIR");
+    }
+    if (!marian && modelDir != null) {
+      throw new ParameterException(spec.commandLine(), "--model-dir is for --engine marian only");
+    }
+    if (beam < 1 || beam > 16) {
+      throw new ParameterException(spec.commandLine(), "--beam must be 1..16, was " + beam);
+    }
+    if (threads != null && (threads < 1 || threads > 64)) {
+      throw new ParameterException(spec.commandLine(), "--threads must be 1..64, was " + threads);
+    }
+    try {
+      ExecutionDevice.parse(device);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
+    }
+  }
+
+  private Translator openEngine(String name) {
+    return name.equals("marian") ? openMarian() : openApertium();
+  }
+
+  private Translator openMarian() {
+    int cores = Math.min(8, Runtime.getRuntime().availableProcessors());
+    try {
+      return MarianTranslator.open(
+          MarianTranslatorConfig.builder(modelDir)
+              .device(ExecutionDevice.parse(device))
+              .beamSize(beam)
+              .threads(threads == null ? cores : threads)
+              .build());
+    } catch (ModelLoadException | IllegalStateException e) {
+      throw new CliInputException("cannot load the Marian model: " + e.getMessage(), e);
+    }
+  }
+
+  private static Translator openApertium() {
     ApertiumInstallation apertium = ApertiumInstallation.system();
     if (!apertium.isAvailable()) {
       throw new CliInputException(

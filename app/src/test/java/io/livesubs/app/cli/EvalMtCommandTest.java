@@ -89,6 +89,67 @@ class EvalMtCommandTest {
         with(good, "--tgt", "ja"));
   }
 
+  @Test
+  void marianScoresTheStandInModelAndReportsThroughput() throws Exception {
+    Path model = marianStandIn();
+    Path hyp = dir.resolve("hyp.txt");
+    List<String> args =
+        with(with(goodArgs(), "--engine", "marian"), "--model-dir", model.toString());
+    CliRun run =
+        evalMt(with(with(with(args, "--tgt", "mg"), "--hyp", hyp.toString()), "--beam", "2"));
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(
+        run.err()
+            .matches(
+                "(?s).*translated 4 sentences in \\S+ s \\(\\S+ sentences/s\\) with marian:.*"),
+        run.err());
+    List<String> lines = run.out().lines().toList();
+    Matcher last = LAST_LINE.matcher(lines.get(lines.size() - 1));
+    assertTrue(last.matches(), "last line: " + lines.get(lines.size() - 1));
+    List<String> hypotheses = Files.readAllLines(hyp);
+    assertEquals(ROWS.length, hypotheses.size());
+    List<String> refs = Arrays.stream(ROWS).map(r -> r[2]).toList();
+    assertEquals(ChrF.sacreBleu().corpusScore(hypotheses, refs).formatted(), last.group(2));
+  }
+
+  @Test
+  void badMarianArgumentsGiveOneLineAndExitCode2() throws Exception {
+    List<String> marian = with(goodArgs(), "--engine", "marian");
+    assertBadArgs("--engine marian needs --model-dir", marian);
+    assertBadArgs("--model-dir is for --engine marian only", with(goodArgs(), "--model-dir", "x"));
+    Path missing = dir.resolve("no-model");
+    assertBadArgs(
+        "cannot load the Marian model: Marian model folder " + missing.toAbsolutePath(),
+        with(marian, "--model-dir", missing.toString()));
+    List<String> withDir = with(marian, "--model-dir", dir.toString());
+    assertBadArgs("--beam must be 1..16", with(withDir, "--beam", "0"));
+    assertBadArgs("--device: Unknown execution device 'tpu'", with(withDir, "--device", "tpu"));
+    assertBadArgs("--threads must be 1..64", with(withDir, "--threads", "0"));
+  }
+
+  @Test
+  void marianRefusesPairsItsModelDoesNotServe() throws Exception {
+    Path model = marianStandIn();
+    List<String> args =
+        with(with(goodArgs(), "--engine", "marian"), "--model-dir", model.toString());
+    assertBadArgs("marian:marian-small cannot translate en → es", args);
+  }
+
+  /** The stand-in model the inference-udf tests generate; skips the test when it is absent. */
+  private static Path marianStandIn() {
+    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      Path candidate = d.resolve("inference-udf/target/standin/marian-small");
+      if (Files.isRegularFile(candidate.resolve(".complete"))) {
+        return candidate;
+      }
+    }
+    assumeTrue(
+        false,
+        "Marian stand-in model not generated (the inference-udf tests write it to"
+            + " inference-udf/target/standin/marian-small): test skipped");
+    throw new AssertionError("unreachable");
+  }
+
   private List<String> goodArgs() throws Exception {
     StringBuilder tsv = new StringBuilder("id\teng\tspa\n");
     for (String[] row : ROWS) {

@@ -1,5 +1,6 @@
 package io.livesubs.jobs.translation;
 
+import io.livesubs.inference.onnx.ExecutionDevice;
 import io.livesubs.schemas.Topics;
 import java.io.Serializable;
 import java.time.Duration;
@@ -19,7 +20,11 @@ import java.util.regex.Pattern;
  * translation.enabled          true|false: add the translation branch      [false]
  * translation.default-targets  comma-separated BCP-47 targets of streams
  *                              without a StreamConfig                      []
- * translation.engine           apertium                                    [apertium]
+ * translation.engine           apertium | marian                           [apertium]
+ * translation.marian.model-dir  folder of an ONNX opus-mt export (required
+ *                              for marian; see docs/translation.md)        []
+ * translation.marian.device     cpu | cuda | cuda:N                         [cpu]
+ * translation.marian.beam-size  hypotheses per sentence, 1 = greedy         [1]
  * translation.capacity         translations in flight per subtask          [100]
  * translation.timeout-ms       per phrase, then the phrase is skipped      [10000]
  * translation.threads          engine calls in parallel per subtask        [2]
@@ -28,11 +33,14 @@ import java.util.regex.Pattern;
  *
  * @param enabled whether the job translates at all
  * @param defaultTargets target languages of a stream that has no config (or a tombstone)
- * @param engine the translation engine id; only {@code apertium} today
+ * @param engine the translation engine id: {@link #APERTIUM} or {@link #MARIAN}
  * @param capacity bound on requests in flight in the async operator (backpressure beyond it)
  * @param timeout how long a phrase may take before it is given up (and counted as failed)
  * @param threads size of each async operator's engine thread pool
  * @param streamsTopic topic of {@code StreamConfig} records
+ * @param marianModelDir the Marian model folder on the task managers, or null (engine apertium)
+ * @param marianDevice where the Marian model runs ({@code cpu}, {@code cuda}, {@code cuda:N})
+ * @param marianBeamSize Marian hypotheses per sentence, 1..16 (1: greedy, the fastest)
  */
 public record TranslationSettings(
     boolean enabled,
@@ -41,7 +49,10 @@ public record TranslationSettings(
     int capacity,
     Duration timeout,
     int threads,
-    String streamsTopic)
+    String streamsTopic,
+    String marianModelDir,
+    String marianDevice,
+    int marianBeamSize)
     implements Serializable {
 
   /** Every option key this class understands, sorted. */
@@ -51,12 +62,18 @@ public record TranslationSettings(
           "translation.default-targets",
           "translation.enabled",
           "translation.engine",
+          "translation.marian.beam-size",
+          "translation.marian.device",
+          "translation.marian.model-dir",
           "translation.streams-topic",
           "translation.threads",
           "translation.timeout-ms");
 
-  /** The only engine the job can run so far. */
+  /** The rule-based engine (Apertium processes). */
   public static final String APERTIUM = "apertium";
+
+  /** The neural engine (MarianMT / opus-mt on ONNX Runtime). */
+  public static final String MARIAN = "marian";
 
   private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
@@ -69,9 +86,25 @@ public record TranslationSettings(
       checkLanguageTag("translation.default-targets", tag);
     }
     defaultTargets = List.copyOf(defaultTargets);
-    if (!APERTIUM.equals(engine)) {
+    if (!APERTIUM.equals(engine) && !MARIAN.equals(engine)) {
       throw new IllegalArgumentException(
-          "translation.engine must be " + APERTIUM + ", got '" + engine + "'");
+          "translation.engine must be " + APERTIUM + " or " + MARIAN + ", got '" + engine + "'");
+    }
+    if (marianModelDir != null && marianModelDir.isBlank()) {
+      marianModelDir = null;
+    }
+    if (MARIAN.equals(engine) && marianModelDir == null) {
+      throw new IllegalArgumentException(
+          "translation.engine=marian needs translation.marian.model-dir (an ONNX opus-mt export)");
+    }
+    try {
+      marianDevice = ExecutionDevice.parse(marianDevice).toString();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("translation.marian.device: " + e.getMessage(), e);
+    }
+    if (marianBeamSize < 1 || marianBeamSize > 16) {
+      throw new IllegalArgumentException(
+          "translation.marian.beam-size must be 1..16, got " + marianBeamSize);
     }
     if (capacity < 1 || capacity > 10_000) {
       throw new IllegalArgumentException("translation.capacity must be 1..10000, got " + capacity);
@@ -92,7 +125,16 @@ public record TranslationSettings(
    */
   public static TranslationSettings defaults() {
     return new TranslationSettings(
-        false, List.of(), APERTIUM, 100, Duration.ofSeconds(10), 2, Topics.STREAMS);
+        false,
+        List.of(),
+        APERTIUM,
+        100,
+        Duration.ofSeconds(10),
+        2,
+        Topics.STREAMS,
+        null,
+        ExecutionDevice.CPU.toString(),
+        1);
   }
 
   /**
@@ -120,6 +162,9 @@ public record TranslationSettings(
     Duration wait = timeout;
     int pool = threads;
     String topic = streamsTopic;
+    String modelDir = marianModelDir;
+    String device = marianDevice;
+    int beam = marianBeamSize;
     for (Map.Entry<String, String> e : new TreeMap<>(options).entrySet()) {
       String key = e.getKey();
       String value = e.getValue() == null ? "" : e.getValue().strip();
@@ -127,11 +172,14 @@ public record TranslationSettings(
         switch (key) {
           case "translation.enabled" -> on = bool(key, value);
           case "translation.default-targets" -> targets = list(value);
-          case "translation.engine" -> eng = value;
+          case "translation.engine" -> eng = value.toLowerCase(Locale.ROOT);
           case "translation.capacity" -> cap = Integer.parseInt(value);
           case "translation.timeout-ms" -> wait = Duration.ofMillis(Long.parseLong(value));
           case "translation.threads" -> pool = Integer.parseInt(value);
           case "translation.streams-topic" -> topic = value;
+          case "translation.marian.model-dir" -> modelDir = value;
+          case "translation.marian.device" -> device = value;
+          case "translation.marian.beam-size" -> beam = Integer.parseInt(value);
           default ->
               throw new IllegalArgumentException(
                   "unknown translation option '" + key + "'; known: " + String.join(", ", KEYS));
@@ -141,7 +189,8 @@ public record TranslationSettings(
             "translation option " + key + " needs a number, got '" + value + "'");
       }
     }
-    return new TranslationSettings(on, targets, eng, cap, wait, pool, topic);
+    return new TranslationSettings(
+        on, targets, eng, cap, wait, pool, topic, modelDir, device, beam);
   }
 
   private static List<String> list(String value) {

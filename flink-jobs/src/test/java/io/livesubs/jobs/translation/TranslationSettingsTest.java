@@ -45,6 +45,29 @@ class TranslationSettingsTest {
   }
 
   @Test
+  void marianOptionsSelectTheNeuralEngine() {
+    TranslationSettings d = TranslationSettings.defaults();
+    assertEquals(TranslationSettings.APERTIUM, d.engine());
+    assertEquals("cpu", d.marianDevice());
+    assertEquals(1, d.marianBeamSize());
+    TranslationSettings m =
+        d.withOptions(
+            Map.of(
+                "translation.engine", "Marian",
+                "translation.marian.model-dir", "/models/opus-mt-en-es",
+                "translation.marian.device", "CUDA",
+                "translation.marian.beam-size", "4"));
+    assertEquals(TranslationSettings.MARIAN, m.engine());
+    assertEquals("/models/opus-mt-en-es", m.marianModelDir());
+    assertEquals("cuda:0", m.marianDevice());
+    assertEquals(4, m.marianBeamSize());
+    assertEquals(
+        new TranslatorFactory.Marian("/models/opus-mt-en-es", "cuda:0", 4),
+        TranslatorFactory.of(m));
+    assertEquals("apertium", TranslatorFactory.of(d).id());
+  }
+
+  @Test
   void badOptionsAreNamed() {
     TranslationSettings d = TranslationSettings.defaults();
     assertMessage(
@@ -60,8 +83,17 @@ class TranslationSettingsTest {
         "'es_ES!' is not a BCP-47",
         () -> d.withOptions(Map.of("translation.default-targets", "es_ES!")));
     assertMessage(
-        "translation.engine must be apertium",
+        "translation.engine must be apertium or marian, got 'nllb'",
+        () -> d.withOptions(Map.of("translation.engine", "nllb")));
+    assertMessage(
+        "translation.engine=marian needs translation.marian.model-dir",
         () -> d.withOptions(Map.of("translation.engine", "marian")));
+    assertMessage(
+        "translation.marian.device: Unknown execution device 'tpu'",
+        () -> d.withOptions(Map.of("translation.marian.device", "tpu")));
+    assertMessage(
+        "translation.marian.beam-size must be 1..16, got 0",
+        () -> d.withOptions(Map.of("translation.marian.beam-size", "0")));
     assertMessage("needs true or false", () -> d.withOptions(Map.of("translation.enabled", "yes")));
   }
 
