@@ -104,6 +104,14 @@ public final class AsyncTranslateFunction
       result.complete(ends);
       return;
     }
+    if (request.partial() && request.text().isEmpty()) {
+      List<TranslatedPhrase> withdrawals = new ArrayList<>();
+      for (String target : request.targetLanguages()) {
+        withdrawals.add(TranslatedPhrase.of(request, target, "", ""));
+      }
+      result.complete(withdrawals); // nothing to translate: the preview is withdrawn
+      return;
+    }
     List<CompletableFuture<Optional<TranslatedPhrase>>> parts = new ArrayList<>();
     for (String target : request.targetLanguages()) {
       parts.add(translate(request, target));

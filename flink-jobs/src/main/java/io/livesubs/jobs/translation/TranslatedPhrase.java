@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param firstCueRevision revision of that cue
  * @param captureTimeMs capture wall-clock time of the audio at {@code endMs}
  * @param engine the translator's name, e.g. {@code apertium:eng-spa}
+ * @param partial true for a translated preview of the open phrase ({@code ""}: withdraw it)
  */
 public record TranslatedPhrase(
     String streamId,
@@ -30,7 +31,36 @@ public record TranslatedPhrase(
     long firstCueSeq,
     int firstCueRevision,
     long captureTimeMs,
-    String engine) {
+    String engine,
+    boolean partial) {
+
+  /** A translated whole phrase or end marker (not a partial preview). */
+  public TranslatedPhrase(
+      String streamId,
+      boolean endOfStream,
+      String sourceLanguage,
+      String targetLanguage,
+      String text,
+      long startMs,
+      long endMs,
+      long firstCueSeq,
+      int firstCueRevision,
+      long captureTimeMs,
+      String engine) {
+    this(
+        streamId,
+        endOfStream,
+        sourceLanguage,
+        targetLanguage,
+        text,
+        startMs,
+        endMs,
+        firstCueSeq,
+        firstCueRevision,
+        captureTimeMs,
+        engine,
+        false);
+  }
 
   /** Checks the fields. */
   public TranslatedPhrase {
@@ -53,7 +83,8 @@ public record TranslatedPhrase(
         request.firstCueSeq(),
         request.firstCueRevision(),
         request.captureTimeMs(),
-        engine);
+        engine,
+        request.partial());
   }
 
   /** The end of {@code request}'s stream in {@code target}. */

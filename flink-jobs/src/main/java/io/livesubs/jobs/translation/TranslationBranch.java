@@ -99,7 +99,7 @@ public final class TranslationBranch {
             .keyBy(SubtitleCue::getStreamId, Types.STRING)
             .connect(targets)
             .process(
-                new TranslationPlanner(settings.defaultTargets()),
+                new TranslationPlanner(settings.defaultTargets(), settings.translatePartials()),
                 TypeInformation.of(TranslationRequest.class))
             .uid(PLANNER_UID)
             .name("plan translations");

@@ -26,8 +26,11 @@ import org.apache.flink.util.Collector;
  *
  * <p><b>Phrases.</b> {@code CueEmitter} shapes each final recognition into final cues followed by
  * one progress marker, so a phrase is the final cues with text between two progress markers; their
- * lines joined by spaces make the sentence (Vosk gives no punctuation to split on). Partial cues
- * and withdrawals (final cues without lines) are ignored: partials are not translated.
+ * lines joined by spaces make the sentence (Vosk gives no punctuation to split on). Withdrawals
+ * (final cues without lines) have no text. Partial cues are ignored unless {@code
+ * translatePartials}: then each partial whose text changed becomes a preview request in the targets
+ * of the open phrase (or the current targets), and a preview that no phrase follows is withdrawn at
+ * the next progress marker, withdrawal or end.
  *
  * <p><b>Targets and when they change.</b> A stream's targets are the latest {@link StreamTargets}
  * for it, or {@link TranslationSettings#defaultTargets()} when there is none or it was reset. They
@@ -51,11 +54,22 @@ public final class TranslationPlanner
           "stream-targets", Types.STRING, BasicArrayTypeInfo.STRING_ARRAY_TYPE_INFO);
 
   private final String[] defaultTargets;
+  private final boolean translatePartials;
   private transient ValueState<PhraseBuffer> phrase;
+  private transient ValueState<PartialPreview> preview;
   private transient ValueState<String[]> languagesUsed;
 
-  /** A planner falling back to {@code defaultTargets} for streams without a config. */
+  /** A planner of final phrases only, falling back to {@code defaultTargets}. */
   public TranslationPlanner(List<String> defaultTargets) {
+    this(defaultTargets, false);
+  }
+
+  /**
+   * A planner falling back to {@code defaultTargets} for streams without a config, also asking for
+   * previews of partial cues when {@code translatePartials}.
+   */
+  public TranslationPlanner(List<String> defaultTargets, boolean translatePartials) {
+    this.translatePartials = translatePartials;
     Objects.requireNonNull(defaultTargets, "defaultTargets");
     for (String tag : defaultTargets) {
       TranslationSettings.checkLanguageTag("default target", tag);
@@ -73,6 +87,11 @@ public final class TranslationPlanner
             .getState(
                 new ValueStateDescriptor<>(
                     "languages-used", BasicArrayTypeInfo.STRING_ARRAY_TYPE_INFO));
+    preview =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>(
+                    "partial-preview", TypeInformation.of(PartialPreview.class)));
   }
 
   @Override
@@ -91,6 +110,7 @@ public final class TranslationPlanner
     String streamId = cue.getStreamId();
     if (CueConventions.isEndOfStream(cue)) {
       flush(streamId, out);
+      withdrawPreview(cue, out);
       Set<String> languages = new LinkedHashSet<>(used());
       languages.addAll(targets(streamId, cue.getLanguage(), ctx.getBroadcastState(TARGETS)));
       if (!languages.isEmpty()) {
@@ -105,14 +125,25 @@ public final class TranslationPlanner
       // Nothing follows the end of a stream; keeping its state would bloat every checkpoint.
       phrase.clear();
       languagesUsed.clear();
+      preview.clear();
       return;
     }
     if (CueConventions.isProgress(cue)) {
       flush(streamId, out);
+      withdrawPreview(cue, out);
       return;
     }
-    if (!cue.getIsFinal() || cue.getLines().isEmpty()) {
-      return; // partials are not translated; a withdrawal has no text
+    if (!cue.getIsFinal()) {
+      if (translatePartials && !cue.getLines().isEmpty()) {
+        requestPreview(cue, ctx, out);
+      }
+      return;
+    }
+    if (cue.getLines().isEmpty()) {
+      if (phrase.value() == null) {
+        withdrawPreview(cue, out); // the source withdrew its partial: so does every target
+      }
+      return;
     }
     String text = String.join(" ", cue.getLines()).strip();
     PhraseBuffer open = phrase.value();
@@ -139,6 +170,23 @@ public final class TranslationPlanner
       return;
     }
     phrase.clear(); // the phrase is handed on; the next cue starts a new one
+    PartialPreview shown = preview.value();
+    preview.clear(); // the phrase's translation replaces the preview on its target timelines
+    if (shown != null) {
+      List<String> elsewhere = new ArrayList<>(List.of(shown.targets()));
+      elsewhere.removeAll(List.of(done.targets()));
+      if (!elsewhere.isEmpty()) {
+        out.collect(
+            TranslationRequest.partial(
+                streamId,
+                done.language(),
+                elsewhere.toArray(String[]::new),
+                "",
+                done.endMs(),
+                done.endMs(),
+                done.captureTimeMs()));
+      }
+    }
     if (done.targets().length == 0) {
       return;
     }
@@ -146,6 +194,59 @@ public final class TranslationPlanner
     languages.addAll(List.of(done.targets()));
     languagesUsed.update(languages.toArray(String[]::new));
     out.collect(done.toRequest(streamId));
+  }
+
+  private void requestPreview(
+      SubtitleCue cue, ReadOnlyContext ctx, Collector<TranslationRequest> out) throws Exception {
+    String text = String.join(" ", cue.getLines()).strip();
+    PartialPreview shown = preview.value();
+    if (shown != null && shown.text().equals(text)) {
+      return; // a revision with the same text: nothing new to translate
+    }
+    PhraseBuffer open = phrase.value();
+    String[] targets =
+        open != null
+            ? open.targets()
+            : targets(cue.getStreamId(), cue.getLanguage(), ctx.getBroadcastState(TARGETS))
+                .toArray(String[]::new);
+    if (shown != null) {
+      // A preview stays in the languages it was first shown in, so one withdrawal reaches them all.
+      targets = shown.targets();
+    }
+    if (targets.length == 0) {
+      return;
+    }
+    Set<String> languages = new LinkedHashSet<>(used());
+    languages.addAll(List.of(targets));
+    languagesUsed.update(languages.toArray(String[]::new));
+    preview.update(new PartialPreview(text, targets));
+    out.collect(
+        TranslationRequest.partial(
+            cue.getStreamId(),
+            cue.getLanguage(),
+            targets,
+            text,
+            cue.getStartMs(),
+            cue.getEndMs(),
+            cue.getCaptureTimeMs()));
+  }
+
+  private void withdrawPreview(SubtitleCue cue, Collector<TranslationRequest> out)
+      throws Exception {
+    PartialPreview shown = preview.value();
+    if (shown == null) {
+      return;
+    }
+    preview.clear(); // withdrawn on every target timeline below
+    out.collect(
+        TranslationRequest.partial(
+            cue.getStreamId(),
+            cue.getLanguage(),
+            shown.targets(),
+            "",
+            cue.getStartMs(),
+            cue.getStartMs(),
+            cue.getCaptureTimeMs()));
   }
 
   private List<String> used() throws Exception {

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param firstCueSeq cue number of the phrase's first source cue
  * @param firstCueRevision revision of that cue
  * @param captureTimeMs capture wall-clock time of the audio at {@code endMs}
+ * @param partial true for a preview of the open phrase (a source partial cue's text, with {@code
+ *     translation.partials} on); {@code ""} text then withdraws the open translated partial
  */
 public record TranslationRequest(
     String streamId,
@@ -31,7 +33,34 @@ public record TranslationRequest(
     long endMs,
     long firstCueSeq,
     int firstCueRevision,
-    long captureTimeMs) {
+    long captureTimeMs,
+    boolean partial) {
+
+  /** A request for a whole phrase or the end marker (not a partial preview). */
+  public TranslationRequest(
+      String streamId,
+      boolean endOfStream,
+      String sourceLanguage,
+      String[] targetLanguages,
+      String text,
+      long startMs,
+      long endMs,
+      long firstCueSeq,
+      int firstCueRevision,
+      long captureTimeMs) {
+    this(
+        streamId,
+        endOfStream,
+        sourceLanguage,
+        targetLanguages,
+        text,
+        startMs,
+        endMs,
+        firstCueSeq,
+        firstCueRevision,
+        captureTimeMs,
+        false);
+  }
 
   /** Checks the fields. */
   public TranslationRequest {
@@ -42,6 +71,22 @@ public record TranslationRequest(
     if (endMs < startMs) {
       throw new IllegalArgumentException("phrase ends before it starts: " + startMs + ".." + endMs);
     }
+  }
+
+  /**
+   * A preview of the open phrase of {@code streamId}: the source partial cue's text (or {@code ""}
+   * to withdraw the translated preview), spanning {@code startMs..endMs}.
+   */
+  static TranslationRequest partial(
+      String streamId,
+      String sourceLanguage,
+      String[] targets,
+      String text,
+      long startMs,
+      long endMs,
+      long captureTimeMs) {
+    return new TranslationRequest(
+        streamId, false, sourceLanguage, targets, text, startMs, endMs, -1, 0, captureTimeMs, true);
   }
 
   /** The end of {@code streamId}, to be marked in every language of {@code targets}. */
@@ -63,7 +108,8 @@ public record TranslationRequest(
         && endMs == r.endMs
         && firstCueSeq == r.firstCueSeq
         && firstCueRevision == r.firstCueRevision
-        && captureTimeMs == r.captureTimeMs;
+        && captureTimeMs == r.captureTimeMs
+        && partial == r.partial;
   }
 
   @Override
@@ -76,7 +122,7 @@ public record TranslationRequest(
   public String toString() {
     return "TranslationRequest["
         + streamId
-        + (endOfStream ? " END" : " '" + text + "'")
+        + (endOfStream ? " END" : (partial ? " partial '" : " '") + text + "'")
         + " "
         + Arrays.toString(targetLanguages)
         + " "

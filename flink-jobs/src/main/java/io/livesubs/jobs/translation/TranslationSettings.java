@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  *                              for marian; see docs/translation.md)        []
  * translation.marian.device     cpu | cuda | cuda:N                         [cpu]
  * translation.marian.beam-size  hypotheses per sentence, 1 = greedy         [1]
+ * translation.partials       true|false: also translate partial cues (a
+ *                              preview of the open phrase; one engine call
+ *                              per changed partial)                        [false]
  * translation.capacity         translations in flight per subtask          [100]
  * translation.timeout-ms       per phrase, then the phrase is skipped      [10000]
  * translation.threads          engine calls in parallel per subtask        [2]
@@ -41,6 +44,9 @@ import java.util.regex.Pattern;
  * @param marianModelDir the Marian model folder on the task managers, or null (engine apertium)
  * @param marianDevice where the Marian model runs ({@code cpu}, {@code cuda}, {@code cuda:N})
  * @param marianBeamSize Marian hypotheses per sentence, 1..16 (1: greedy, the fastest)
+ * @param translatePartials whether partial source cues are translated too (off by default: a
+ *     partial changes several times a second, so translating each costs an engine call per change
+ *     and the previews of a short fragment read poorly; finals are translated by whole phrases)
  */
 public record TranslationSettings(
     boolean enabled,
@@ -52,7 +58,8 @@ public record TranslationSettings(
     String streamsTopic,
     String marianModelDir,
     String marianDevice,
-    int marianBeamSize)
+    int marianBeamSize,
+    boolean translatePartials)
     implements Serializable {
 
   /** Every option key this class understands, sorted. */
@@ -65,6 +72,7 @@ public record TranslationSettings(
           "translation.marian.beam-size",
           "translation.marian.device",
           "translation.marian.model-dir",
+          "translation.partials",
           "translation.streams-topic",
           "translation.threads",
           "translation.timeout-ms");
@@ -134,7 +142,8 @@ public record TranslationSettings(
         Topics.STREAMS,
         null,
         ExecutionDevice.CPU.toString(),
-        1);
+        1,
+        false);
   }
 
   /**
@@ -165,6 +174,7 @@ public record TranslationSettings(
     String modelDir = marianModelDir;
     String device = marianDevice;
     int beam = marianBeamSize;
+    boolean partials = translatePartials;
     for (Map.Entry<String, String> e : new TreeMap<>(options).entrySet()) {
       String key = e.getKey();
       String value = e.getValue() == null ? "" : e.getValue().strip();
@@ -180,6 +190,7 @@ public record TranslationSettings(
           case "translation.marian.model-dir" -> modelDir = value;
           case "translation.marian.device" -> device = value;
           case "translation.marian.beam-size" -> beam = Integer.parseInt(value);
+          case "translation.partials" -> partials = bool(key, value);
           default ->
               throw new IllegalArgumentException(
                   "unknown translation option '" + key + "'; known: " + String.join(", ", KEYS));
@@ -190,7 +201,7 @@ public record TranslationSettings(
       }
     }
     return new TranslationSettings(
-        on, targets, eng, cap, wait, pool, topic, modelDir, device, beam);
+        on, targets, eng, cap, wait, pool, topic, modelDir, device, beam, partials);
   }
 
   private static List<String> list(String value) {

@@ -52,6 +52,22 @@ class TranslatedCueEmitterTest {
         "test:en-" + lang);
   }
 
+  private static TranslatedPhrase preview(String text, long start, long end) {
+    return new TranslatedPhrase(
+        "s",
+        false,
+        "en",
+        "es",
+        text,
+        start,
+        end,
+        -1,
+        0,
+        SourceCues.ANCHOR + end,
+        "test:en-es",
+        true);
+  }
+
   private static TranslatedPhrase endOf(String lang, long endMs) {
     return new TranslatedPhrase(
         "s", true, "en", lang, "", endMs, endMs, -1, 0, SourceCues.ANCHOR + endMs, "");
@@ -150,5 +166,49 @@ class TranslatedCueEmitterTest {
             .map(c -> c.getLanguage().toString())
             .sorted()
             .collect(Collectors.toList()));
+  }
+
+  @Test
+  void previewsAreRevisionsOfTheNextCueThatTheFinalReplacesOrAWithdrawalEnds() throws Exception {
+    List<SubtitleCue> out =
+        run(
+            List.of(
+                preview("buenos", 0, 500),
+                preview("buenos días", 0, 900),
+                phrase("es", "buenos días a todos", 100, 1500, 0),
+                preview("eh", 2000, 2200),
+                preview("", 2300, 2300),
+                phrase("es", "gracias", 2500, 3200, 3),
+                preview("y", 3300, 3500),
+                endOf("es", 4000)));
+    List<String> seen = new ArrayList<>();
+    for (SubtitleCue c : out) {
+      if (CueConventions.isProgress(c)) {
+        continue;
+      }
+      seen.add(
+          CueConventions.isEndOfStream(c)
+              ? "END"
+              : c.getCueSeq()
+                  + "/"
+                  + c.getRevision()
+                  + (c.getIsFinal() ? " F " : " P ")
+                  + String.join("|", c.getLines()));
+    }
+    assertEquals(
+        List.of(
+            "0/0 P buenos",
+            "0/1 P buenos días",
+            "0/2 F buenos días a todos",
+            "1/0 P eh",
+            "1/1 F ",
+            "2/0 F gracias",
+            "3/0 P y",
+            "3/1 F ",
+            "END"),
+        seen);
+    SubtitleCue second = out.get(1);
+    assertEquals(0, second.getStartMs());
+    assertEquals(900, second.getEndMs());
   }
 }

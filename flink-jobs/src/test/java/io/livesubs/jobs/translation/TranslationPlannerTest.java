@@ -23,11 +23,14 @@ class TranslationPlannerTest {
   private static KeyedBroadcastOperatorTestHarness<
           String, SubtitleCue, StreamTargets, TranslationRequest>
       harness(List<String> defaults) throws Exception {
+    return harness(new TranslationPlanner(defaults));
+  }
+
+  private static KeyedBroadcastOperatorTestHarness<
+          String, SubtitleCue, StreamTargets, TranslationRequest>
+      harness(TranslationPlanner planner) throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-        new TranslationPlanner(defaults),
-        SubtitleCue::getStreamId,
-        Types.STRING,
-        TranslationPlanner.TARGETS);
+        planner, SubtitleCue::getStreamId, Types.STRING, TranslationPlanner.TARGETS);
   }
 
   @Test
@@ -109,6 +112,50 @@ class TranslationPlannerTest {
       assertEquals(1, out.size(), out.toString());
       assertEquals("hello", out.get(0).text());
       assertArrayEquals(new String[] {"es"}, out.get(0).targetLanguages());
+    }
+  }
+
+  @Test
+  void withPartialsOnEachChangedPartialIsPreviewedAndAnUnfollowedPreviewWithdrawn()
+      throws Exception {
+    try (var h = harness(new TranslationPlanner(List.of("es"), true))) {
+      h.processElement(partial("s", 0, 0, 500, "good"), 0);
+      h.processElement(partial("s", 0, 1, 600, "good"), 0); // same text: nothing new
+      h.processElement(partial("s", 0, 2, 900, "good morning"), 0);
+      h.processElement(finalCue("s", 0, 100, 1500, "good morning", "everyone"), 0);
+      h.processElement(progress("s", 1500), 0);
+      // A preview that no final follows: withdrawn at the phrase boundary.
+      h.processElement(partial("s", 1, 0, 2200, "uh"), 0);
+      h.processElement(withdrawal("s", 1, 1, 2300), 0);
+      h.processElement(progress("s", 2300), 0);
+      h.processElement(end("s", 3000), 0);
+
+      List<TranslationRequest> out = h.extractOutputValues();
+      List<String> seen = new ArrayList<>();
+      for (TranslationRequest r : out) {
+        seen.add((r.endOfStream() ? "END" : r.partial() ? "P:" : "F:") + r.text());
+        if (!r.endOfStream()) {
+          assertArrayEquals(new String[] {"es"}, r.targetLanguages(), r.toString());
+        }
+      }
+      assertEquals(
+          List.of("P:good", "P:good morning", "F:good morning everyone", "P:uh", "P:", "END"),
+          seen);
+      assertEquals(500, out.get(0).endMs());
+      assertEquals(SourceCues.ANCHOR + 900, out.get(1).captureTimeMs());
+    }
+  }
+
+  @Test
+  void aPreviewOpenAtTheEndIsWithdrawnBeforeTheEndMarker() throws Exception {
+    try (var h = harness(new TranslationPlanner(List.of("fr"), true))) {
+      h.processElement(partial("s", 0, 0, 500, "so"), 0);
+      h.processElement(end("s", 800), 0);
+      List<TranslationRequest> out = h.extractOutputValues();
+      assertEquals(3, out.size(), out.toString());
+      assertTrue(out.get(1).partial() && out.get(1).text().isEmpty(), out.toString());
+      assertTrue(out.get(2).endOfStream());
+      assertArrayEquals(new String[] {"fr"}, out.get(2).targetLanguages());
     }
   }
 

@@ -68,6 +68,15 @@ class TranslationSettingsTest {
   }
 
   @Test
+  void partialsAreNotTranslatedUnlessAsked() {
+    TranslationSettings d = TranslationSettings.defaults();
+    assertFalse(d.translatePartials());
+    assertTrue(d.withOptions(Map.of("translation.partials", "true")).translatePartials());
+    assertMessage(
+        "needs true or false", () -> d.withOptions(Map.of("translation.partials", "sometimes")));
+  }
+
+  @Test
   void badOptionsAreNamed() {
     TranslationSettings d = TranslationSettings.defaults();
     assertMessage(
