@@ -49,16 +49,28 @@ public final class AsyncTranslateFunction
   private final TranslatorFactory factory;
   private final int threads;
   private final int queueCapacity;
+  private final int maxBatch;
   private transient Translator translator;
   private transient ExecutorService pool;
+  private transient SentenceBatcher batcher;
   private transient Counter failures;
   private transient Counter translated;
 
   /**
    * A function on the engine of {@code factory} with {@code threads} engine calls in parallel and
-   * up to {@code queueCapacity} waiting.
+   * up to {@code queueCapacity} waiting, one sentence a call.
    */
   public AsyncTranslateFunction(TranslatorFactory factory, int threads, int queueCapacity) {
+    this(factory, threads, queueCapacity, 1);
+  }
+
+  /**
+   * A function on the engine of {@code factory} with {@code threads} engine calls in parallel, up
+   * to {@code queueCapacity} waiting, and up to {@code maxBatch} waiting sentences of a language
+   * pair per call ({@link SentenceBatcher}).
+   */
+  public AsyncTranslateFunction(
+      TranslatorFactory factory, int threads, int queueCapacity, int maxBatch) {
     this.factory = Objects.requireNonNull(factory, "factory");
     if (threads < 1 || queueCapacity < 1) {
       throw new IllegalArgumentException(
@@ -66,6 +78,10 @@ public final class AsyncTranslateFunction
     }
     this.threads = threads;
     this.queueCapacity = queueCapacity;
+    if (maxBatch < 1) {
+      throw new IllegalArgumentException("maxBatch must be >= 1, got " + maxBatch);
+    }
+    this.maxBatch = maxBatch;
   }
 
   @Override
@@ -86,6 +102,7 @@ public final class AsyncTranslateFunction
               return t;
             });
     translator = SharedTranslators.acquire(factory);
+    batcher = new SentenceBatcher(translator, pool, maxBatch);
     if (translator instanceof ApertiumTranslator apertium) {
       // Per JVM, like the engine: every subtask of a task manager reports the same count.
       getRuntimeContext()
@@ -134,19 +151,17 @@ public final class AsyncTranslateFunction
           failed(request, target, "pair not supported by " + translator.name(), null));
     }
     try {
-      return CompletableFuture.supplyAsync(
-          () -> {
-            try {
-              List<String> out =
-                  translator.translate(request.sourceLanguage(), target, List.of(request.text()));
-              translated.inc();
-              return Optional.of(
-                  TranslatedPhrase.of(request, target, out.get(0), engineName(request, target)));
-            } catch (Exception | LinkageError e) {
-              return failed(request, target, e.getMessage(), e);
-            }
-          },
-          pool);
+      return batcher
+          .submit(request.sourceLanguage(), target, request.text())
+          .handle(
+              (text, error) -> {
+                if (error != null) {
+                  return failed(request, target, error.getMessage(), error);
+                }
+                translated.inc();
+                return Optional.of(
+                    TranslatedPhrase.of(request, target, text, engineName(request, target)));
+              });
     } catch (RejectedExecutionException full) {
       return CompletableFuture.completedFuture(
           failed(request, target, "translation queue full", null));

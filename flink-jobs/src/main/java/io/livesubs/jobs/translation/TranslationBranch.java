@@ -106,7 +106,8 @@ public final class TranslationBranch {
     DataStream<TranslatedPhrase> translated =
         AsyncDataStream.orderedWait(
                 requests,
-                new AsyncTranslateFunction(engine, settings.threads(), settings.capacity()),
+                new AsyncTranslateFunction(
+                    engine, settings.threads(), settings.capacity(), settings.maxBatch()),
                 settings.timeout().toMillis(),
                 TimeUnit.MILLISECONDS,
                 settings.capacity())

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * translation.partials       true|false: also translate partial cues (a
  *                              preview of the open phrase; one engine call
  *                              per changed partial)                        [false]
+ * translation.max-batch      sentences of one language pair per engine
+ *                              call, taken from those waiting              [16]
  * translation.capacity         translations in flight per subtask          [100]
  * translation.timeout-ms       per phrase, then the phrase is skipped      [10000]
  * translation.threads          engine calls in parallel per subtask        [2]
@@ -44,6 +46,8 @@ import java.util.regex.Pattern;
  * @param marianModelDir the Marian model folder on the task managers, or null (engine apertium)
  * @param marianDevice where the Marian model runs ({@code cpu}, {@code cuda}, {@code cuda:N})
  * @param marianBeamSize Marian hypotheses per sentence, 1..16 (1: greedy, the fastest)
+ * @param maxBatch most sentences of one language pair in one engine call (1..256); sentences are
+ *     grouped only while they wait for a busy engine, so batching adds no latency
  * @param translatePartials whether partial source cues are translated too (off by default: a
  *     partial changes several times a second, so translating each costs an engine call per change
  *     and the previews of a short fragment read poorly; finals are translated by whole phrases)
@@ -59,6 +63,7 @@ public record TranslationSettings(
     String marianModelDir,
     String marianDevice,
     int marianBeamSize,
+    int maxBatch,
     boolean translatePartials)
     implements Serializable {
 
@@ -70,6 +75,7 @@ public record TranslationSettings(
           "translation.enabled",
           "translation.engine",
           "translation.marian.beam-size",
+          "translation.max-batch",
           "translation.marian.device",
           "translation.marian.model-dir",
           "translation.partials",
@@ -114,6 +120,9 @@ public record TranslationSettings(
       throw new IllegalArgumentException(
           "translation.marian.beam-size must be 1..16, got " + marianBeamSize);
     }
+    if (maxBatch < 1 || maxBatch > 256) {
+      throw new IllegalArgumentException("translation.max-batch must be 1..256, got " + maxBatch);
+    }
     if (capacity < 1 || capacity > 10_000) {
       throw new IllegalArgumentException("translation.capacity must be 1..10000, got " + capacity);
     }
@@ -143,6 +152,7 @@ public record TranslationSettings(
         null,
         ExecutionDevice.CPU.toString(),
         1,
+        16,
         false);
   }
 
@@ -175,6 +185,7 @@ public record TranslationSettings(
     String device = marianDevice;
     int beam = marianBeamSize;
     boolean partials = translatePartials;
+    int batch = maxBatch;
     for (Map.Entry<String, String> e : new TreeMap<>(options).entrySet()) {
       String key = e.getKey();
       String value = e.getValue() == null ? "" : e.getValue().strip();
@@ -191,6 +202,7 @@ public record TranslationSettings(
           case "translation.marian.device" -> device = value;
           case "translation.marian.beam-size" -> beam = Integer.parseInt(value);
           case "translation.partials" -> partials = bool(key, value);
+          case "translation.max-batch" -> batch = Integer.parseInt(value);
           default ->
               throw new IllegalArgumentException(
                   "unknown translation option '" + key + "'; known: " + String.join(", ", KEYS));
@@ -201,7 +213,7 @@ public record TranslationSettings(
       }
     }
     return new TranslationSettings(
-        on, targets, eng, cap, wait, pool, topic, modelDir, device, beam, partials);
+        on, targets, eng, cap, wait, pool, topic, modelDir, device, beam, batch, partials);
   }
 
   private static List<String> list(String value) {
