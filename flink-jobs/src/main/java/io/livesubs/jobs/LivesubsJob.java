@@ -8,10 +8,12 @@ import io.livesubs.jobs.source.AudioWatermarks;
 import io.livesubs.jobs.source.DeadLetterRouter;
 import io.livesubs.jobs.source.DecodedAudio;
 import io.livesubs.jobs.source.PcmChunk;
+import io.livesubs.jobs.speech.AsrSettings;
 import io.livesubs.jobs.speech.Recognition;
 import io.livesubs.jobs.speech.SpeechAudio;
 import io.livesubs.jobs.speech.SpeechDetector;
 import io.livesubs.jobs.speech.SpeechRecognizer;
+import io.livesubs.jobs.speech.whisper.WhisperRecognition;
 import io.livesubs.jobs.translation.StreamTargets;
 import io.livesubs.jobs.translation.TranslationBranch;
 import io.livesubs.jobs.translation.TranslatorFactory;
@@ -211,15 +213,23 @@ public class LivesubsJob {
    */
   protected DataStream<SubtitleCue> recognise(DataStream<OrderedAudio> ordered) {
     RecognitionSettings settings = config.recognition();
-    return ordered
-        .keyBy(OrderedAudio::streamId, Types.STRING)
-        .process(new SpeechDetector(settings.vad()), TypeInformation.of(SpeechAudio.class))
-        .uid(VAD_UID)
-        .name("detect speech (Silero VAD)")
-        .keyBy(SpeechAudio::streamId, Types.STRING)
-        .process(new SpeechRecognizer(settings.asr()), TypeInformation.of(Recognition.class))
-        .uid(ASR_UID)
-        .name("recognise speech (" + settings.asr().engine().id() + ")")
+    DataStream<SpeechAudio> speech =
+        ordered
+            .keyBy(OrderedAudio::streamId, Types.STRING)
+            .process(new SpeechDetector(settings.vad()), TypeInformation.of(SpeechAudio.class))
+            .uid(VAD_UID)
+            .name("detect speech (Silero VAD)");
+    // Whisper decodes windows asynchronously and batched across streams (WhisperRecognition).
+    DataStream<Recognition> recognitions =
+        settings.asr().engine() == AsrSettings.Engine.WHISPER
+            ? WhisperRecognition.recognise(speech, settings.asr())
+            : speech
+                .keyBy(SpeechAudio::streamId, Types.STRING)
+                .process(
+                    new SpeechRecognizer(settings.asr()), TypeInformation.of(Recognition.class))
+                .uid(ASR_UID)
+                .name("recognise speech (" + settings.asr().engine().id() + ")");
+    return recognitions
         .keyBy(Recognition::streamId, Types.STRING)
         .process(
             new CueEmitter(settings.shaping(), settings.commit()),

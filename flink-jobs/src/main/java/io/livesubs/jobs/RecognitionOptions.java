@@ -3,6 +3,7 @@ package io.livesubs.jobs;
 import io.livesubs.jobs.captions.ShapingRules;
 import io.livesubs.jobs.speech.AsrSettings;
 import io.livesubs.jobs.speech.VadSettings;
+import io.livesubs.jobs.speech.whisper.WhisperSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,8 +22,17 @@ import java.util.TreeMap;
  * vad.speech-pad-ms           padding around segments               [200]
  * vad.max-segment-ms          longest segment                       [12000]
  * vad.cut-search-ms           zone before the maximum to cut early  [3000]
- * asr.engine                  vosk                                  [vosk]
- * asr.model-dir               engine model directory                [located]
+ * asr.engine                  vosk|whisper                          [vosk]
+ * asr.model-dir               engine model directory                [located; required by whisper]
+ * asr.device                  cpu|cuda|cuda:N (whisper)             [cpu]
+ * asr.language                BCP 47 language of unhinted streams   [model's / detected]
+ * asr.whisper.step-ms         audio between decodes of a segment    [1000]
+ * asr.whisper.max-batch       windows per model call (per JVM)      [16]
+ * asr.whisper.max-wait-ms     wait for a batch to fill              [10]
+ * asr.whisper.capacity        windows in flight per subtask         [8]
+ * asr.whisper.timeout-ms      window timeout (skipped, counted)     [60000]
+ * asr.whisper.min-avg-logprob drop windows less confident than this [-1.0]
+ * asr.whisper.max-tokens      tokens sampled per window             [224]
  * asr.partials                true|false: emit partial cues         [true]
  * asr.partial-interval-ms     audio between partial hypotheses      [200]
  * captions.max-chars-per-line                                       [42]
@@ -46,10 +56,19 @@ public final class RecognitionOptions {
           "asr.commit-pause-ms",
           "asr.commit-policy",
           "asr.commit-tolerance-ms",
+          "asr.device",
           "asr.engine",
+          "asr.language",
           "asr.model-dir",
           "asr.partial-interval-ms",
           "asr.partials",
+          "asr.whisper.capacity",
+          "asr.whisper.max-batch",
+          "asr.whisper.max-tokens",
+          "asr.whisper.max-wait-ms",
+          "asr.whisper.min-avg-logprob",
+          "asr.whisper.step-ms",
+          "asr.whisper.timeout-ms",
           "captions.max-chars-per-line",
           "captions.max-chars-per-second",
           "captions.max-duration-ms",
@@ -94,7 +113,10 @@ public final class RecognitionOptions {
             .engine(a.engine())
             .modelDir(a.modelDir())
             .emitPartials(a.emitPartials())
-            .partialIntervalMs(a.partialIntervalMs());
+            .partialIntervalMs(a.partialIntervalMs())
+            .device(a.device())
+            .language(a.language());
+    WhisperSettings.Builder whisper = a.whisper().toBuilder();
     ShapingRules.Builder captions = base.shaping().toBuilder();
     Map<String, String> commitOptions = new TreeMap<>();
     for (Map.Entry<String, String> e : new TreeMap<>(options).entrySet()) {
@@ -105,7 +127,7 @@ public final class RecognitionOptions {
       }
       String value = e.getValue() == null ? "" : e.getValue().strip();
       try {
-        set(key, value, vad, asr, captions);
+        set(key, value, vad, asr, whisper, captions);
       } catch (NumberFormatException bad) {
         throw new IllegalArgumentException(
             "recognition option " + key + " needs a number, got '" + value + "'");
@@ -118,7 +140,10 @@ public final class RecognitionOptions {
       }
     }
     return new RecognitionSettings(
-        vad.build(), asr.build(), captions.build(), base.commit().withOptions(commitOptions));
+        vad.build(),
+        asr.whisper(whisper.build()).build(),
+        captions.build(),
+        base.commit().withOptions(commitOptions));
   }
 
   private static void set(
@@ -126,6 +151,7 @@ public final class RecognitionOptions {
       String value,
       VadSettings.Builder vad,
       AsrSettings.Builder asr,
+      WhisperSettings.Builder whisper,
       ShapingRules.Builder captions) {
     switch (key) {
       case "vad.model" -> vad.modelFile(value);
@@ -140,6 +166,15 @@ public final class RecognitionOptions {
       case "asr.model-dir" -> asr.modelDir(value);
       case "asr.partials" -> asr.emitPartials(bool(key, value));
       case "asr.partial-interval-ms" -> asr.partialIntervalMs(Integer.parseInt(value));
+      case "asr.device" -> asr.device(value);
+      case "asr.language" -> asr.language(value.isEmpty() ? null : value);
+      case "asr.whisper.step-ms" -> whisper.stepMs(Integer.parseInt(value));
+      case "asr.whisper.max-batch" -> whisper.maxBatch(Integer.parseInt(value));
+      case "asr.whisper.max-wait-ms" -> whisper.maxWaitMs(Integer.parseInt(value));
+      case "asr.whisper.capacity" -> whisper.capacity(Integer.parseInt(value));
+      case "asr.whisper.timeout-ms" -> whisper.timeoutMs(Long.parseLong(value));
+      case "asr.whisper.min-avg-logprob" -> whisper.minAvgLogprob(Double.parseDouble(value));
+      case "asr.whisper.max-tokens" -> whisper.maxTokens(Integer.parseInt(value));
       case "captions.max-chars-per-line" -> captions.maxCharsPerLine(Integer.parseInt(value));
       case "captions.max-lines" -> captions.maxLines(Integer.parseInt(value));
       case "captions.max-chars-per-second" -> captions.maxCharsPerSecond(Double.parseDouble(value));

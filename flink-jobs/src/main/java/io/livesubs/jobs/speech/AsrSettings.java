@@ -2,7 +2,10 @@ package io.livesubs.jobs.speech;
 
 import io.livesubs.inference.asr.AsrEngine;
 import io.livesubs.inference.asr.vosk.VoskEngine;
+import io.livesubs.inference.asr.whisper.WhisperEngine;
 import io.livesubs.inference.models.ModelLocator;
+import io.livesubs.inference.onnx.ExecutionDevice;
+import io.livesubs.jobs.speech.whisper.WhisperSettings;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -14,15 +17,26 @@ import java.util.Objects;
  *
  * @param engine which engine recognises speech
  * @param modelDir the engine's model directory, or {@code null} to let {@link ModelLocator} find
- *     the default model on the task manager
+ *     the default model on the task manager (Vosk only: Whisper needs one)
  * @param emitPartials whether partial hypotheses are emitted while someone speaks; off, the engine
  *     is not even asked for them (saves decoder time), and only final captions appear
  * @param partialIntervalMs minimum audio between two partial hypotheses, 0 to 10000 ms; the engine
  *     computes them at most this often (Vosk: at its 100 ms decode steps), so smaller is more live
  *     and costs more decoding
+ * @param device where the model runs: {@code cpu}, {@code cuda} or {@code cuda:N} (Whisper; Vosk
+ *     runs on the CPU whatever this says)
+ * @param language BCP 47 language for streams without a hint, or {@code null}: Vosk takes its
+ *     model's, Whisper detects it per window
+ * @param whisper the Whisper path's step, batching and async limits
  */
 public record AsrSettings(
-    Engine engine, String modelDir, boolean emitPartials, int partialIntervalMs)
+    Engine engine,
+    String modelDir,
+    boolean emitPartials,
+    int partialIntervalMs,
+    String device,
+    String language,
+    WhisperSettings whisper)
     implements Serializable {
 
   /** Longest accepted partial interval. */
@@ -31,7 +45,12 @@ public record AsrSettings(
   /** The speech recognition engines the job can run. */
   public enum Engine {
     /** Vosk (Kaldi), streaming, CPU; default model: the Vosk small en-us model. */
-    VOSK;
+    VOSK,
+    /**
+     * Whisper on ONNX Runtime (CPU or CUDA), re-decoding open segments every step and batching
+     * windows across streams; needs a model folder ({@code asr.model-dir}).
+     */
+    WHISPER;
 
     /** The engine's short name, as in configuration and operator names. */
     public String id() {
@@ -66,8 +85,25 @@ public record AsrSettings(
   /** Validates the settings; the message names the bad one. */
   public AsrSettings {
     Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(whisper, "whisper");
     if (modelDir != null && modelDir.isBlank()) {
       throw new IllegalArgumentException("ASR model directory must not be blank (null: locate it)");
+    }
+    if (engine == Engine.WHISPER && modelDir == null) {
+      throw new IllegalArgumentException(
+          "asr.model-dir is required with asr.engine=whisper: a Whisper ONNX folder "
+              + "(./livesubs models pull, or models stand-in for a random-weight one)");
+    }
+    try {
+      ExecutionDevice.parse(device);
+    } catch (IllegalArgumentException bad) {
+      throw new IllegalArgumentException(
+          "asr.device must be cpu, cuda or cuda:N, got '" + device + "'", bad);
+    }
+    if (language != null && !language.matches("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*")) {
+      throw new IllegalArgumentException(
+          "asr.language must be a BCP 47 tag such as en or pt-BR, got '" + language + "'");
     }
     if (partialIntervalMs < 0 || partialIntervalMs > MAX_PARTIAL_INTERVAL_MS) {
       throw new IllegalArgumentException(
@@ -78,7 +114,7 @@ public record AsrSettings(
     }
   }
 
-  /** Vosk with its default model, partials on, every 200 ms of audio. */
+  /** Vosk with its default model on the CPU, partials on, every 200 ms of audio. */
   public static AsrSettings defaults() {
     return builder().build();
   }
@@ -102,7 +138,13 @@ public record AsrSettings(
         // Partial hypotheses with word times: the cue stage commits stable prefixes by them.
         // They are deterministic because the engine refuses models that dither their features.
         VoskEngine vosk = VoskEngine.builder().modelDir(dir).build();
-        yield new LoadedEngine(vosk, vosk.language());
+        yield new LoadedEngine(vosk, language != null ? language : vosk.language());
+      }
+      case WHISPER -> {
+        // Shares the model and its batch service per folder, device and batching in the JVM.
+        WhisperEngine w = WhisperEngine.open(whisper.engineConfig(modelDir, device, language));
+        String fallback = w.modelConfig().multilingual() ? "und" : "en";
+        yield new LoadedEngine(w, language != null ? language : fallback);
       }
     };
   }
@@ -126,6 +168,9 @@ public record AsrSettings(
     private String modelDir;
     private boolean emitPartials = true;
     private int partialIntervalMs = 200;
+    private String device = "cpu";
+    private String language;
+    private WhisperSettings whisper = WhisperSettings.defaults();
 
     private Builder() {}
 
@@ -153,13 +198,32 @@ public record AsrSettings(
       return this;
     }
 
+    /** The device, default {@code cpu}. */
+    public Builder device(String value) {
+      device = value;
+      return this;
+    }
+
+    /** The language for streams without a hint, default null (the engine decides). */
+    public Builder language(String value) {
+      language = value;
+      return this;
+    }
+
+    /** The Whisper path's settings, default {@link WhisperSettings#defaults()}. */
+    public Builder whisper(WhisperSettings value) {
+      whisper = value;
+      return this;
+    }
+
     /**
      * The settings.
      *
      * @throws IllegalArgumentException naming the first invalid setting
      */
     public AsrSettings build() {
-      return new AsrSettings(engine, modelDir, emitPartials, partialIntervalMs);
+      return new AsrSettings(
+          engine, modelDir, emitPartials, partialIntervalMs, device, language, whisper);
     }
   }
 }

@@ -18,9 +18,21 @@ final class SharedAsrEngines {
 
   /** A lease on the engine {@code settings} name, opening it if nobody holds one. */
   static SharedResourceRegistry.Lease<AsrSettings.LoadedEngine> acquire(AsrSettings settings) {
-    return ENGINES.acquire(new Key(settings.engine(), settings.modelDir()), k -> settings.open());
+    return ENGINES.acquire(
+        new Key(
+            settings.engine(),
+            settings.modelDir(),
+            settings.device(),
+            settings.language(),
+            settings.whisper()),
+        k -> settings.open());
   }
 
-  /** Engines differ by kind and model; the partial settings are per session. */
-  private record Key(AsrSettings.Engine engine, String modelDir) {}
+  /** Engines differ by kind, model and engine settings; the partial settings are per session. */
+  private record Key(
+      AsrSettings.Engine engine,
+      String modelDir,
+      String device,
+      String language,
+      io.livesubs.jobs.speech.whisper.WhisperSettings whisper) {}
 }

@@ -7,6 +7,10 @@ import io.livesubs.inference.asr.AsrSessionConfig;
 import io.livesubs.inference.asr.AsrUpdate;
 import io.livesubs.inference.asr.whisper.batch.BatchMetrics;
 import io.livesubs.inference.asr.whisper.batch.BatchServiceConfig;
+import io.livesubs.inference.asr.whisper.batch.WindowRequest;
+import io.livesubs.inference.asr.whisper.decoding.DecodePrefix;
+import io.livesubs.inference.asr.whisper.decoding.DecodeRequest;
+import io.livesubs.inference.asr.whisper.decoding.WindowResult;
 import io.livesubs.inference.asr.whisper.features.LogMelSpectrogram;
 import io.livesubs.inference.asr.whisper.model.OnnxWhisperModel;
 import io.livesubs.inference.asr.whisper.model.WhisperInference;
@@ -25,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -227,6 +232,54 @@ public final class WhisperEngine implements AsrEngine {
       updates.add(s.updateSince(before.get(s)));
     }
     return updates;
+  }
+
+  /**
+   * Queues one prompt-free window of 16 kHz audio on the shared batch service, for callers that run
+   * their own streaming policy (the Flink job's asynchronous decode stage). The log-mel is computed
+   * on the calling thread; the call blocks only while the service's queue is full (backpressure).
+   * The result is a function of the samples, the language and the engine's decoding options only,
+   * whatever else shares its batch. Word times are seconds from the window's first sample.
+   *
+   * @param samples 16 kHz mono PCM; {@code length} samples from {@code offset}, at most 30 s
+   * @param languageTag BCP 47 language to transcribe in, or null for the engine's language (or
+   *     detection without one)
+   * @return the decode, completed on the batch worker thread
+   * @throws IllegalArgumentException if the window is longer than 30 s or the language unsupported
+   * @throws IllegalStateException if the engine is closed
+   * @throws InterruptedException if interrupted while waiting for room in the queue
+   */
+  public CompletableFuture<WindowResult> decodeWindow(
+      short[] samples, int offset, int length, String languageTag) throws InterruptedException {
+    Objects.checkFromIndexSize(offset, length, samples.length);
+    if (closed.get()) {
+      throw new IllegalStateException(name() + " is closed");
+    }
+    if (length > LogMelSpectrogram.N_SAMPLES) {
+      throw new IllegalArgumentException(
+          "a window holds at most " + LogMelSpectrogram.N_SAMPLES + " samples, got " + length);
+    }
+    String language = defaultLanguage;
+    if (languageTag != null) {
+      language = whisperLanguage(languageTag);
+      if (language == null) {
+        throw new IllegalArgumentException(
+            name() + " does not recognise language '" + languageTag + "'");
+      }
+    }
+    float[] audio = new float[length];
+    for (int i = 0; i < length; i++) {
+      audio[i] = samples[offset + i] / 32768f;
+    }
+    LogMelSpectrogram mel = melSpectrogram();
+    float[] window = new float[mel.melBins() * LogMelSpectrogram.N_FRAMES];
+    mel.window(audio, 0, length, window, 0);
+    DecodeRequest decode =
+        new DecodeRequest(
+            new DecodePrefix(List.of(), language, config.task()),
+            config.decoding(),
+            length / (double) LogMelSpectrogram.SAMPLE_RATE);
+    return serving.batchService().submit(new WindowRequest(window, decode));
   }
 
   @Override

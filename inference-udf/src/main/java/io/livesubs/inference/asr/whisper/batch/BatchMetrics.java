@@ -27,6 +27,7 @@ public final class BatchMetrics {
   private BatchStats last;
   private long windows;
   private long failedBatches;
+  private long queueNanos;
 
   synchronized void record(BatchStats stats) {
     long[] acc = bySize.computeIfAbsent(stats.size(), s -> new long[4]);
@@ -35,6 +36,7 @@ public final class BatchMetrics {
     acc[2] += stats.decoderNanos();
     acc[3] += stats.decoderSteps();
     windows += stats.size();
+    queueNanos += stats.maxQueueNanos();
     last = stats;
   }
 
@@ -76,6 +78,15 @@ public final class BatchMetrics {
   /** Batches whose model call failed. */
   public synchronized long failedBatches() {
     return failedBatches;
+  }
+
+  /**
+   * Mean, over batches, of the longest wait of a window of the batch from submission to batch start
+   * (0 before the first): how long the queue holds work back.
+   */
+  public synchronized double averageMaxQueueMs() {
+    long batches = batches();
+    return batches == 0 ? 0 : queueNanos / 1e6 / batches;
   }
 
   /** Mean windows per batch (0 before the first). */

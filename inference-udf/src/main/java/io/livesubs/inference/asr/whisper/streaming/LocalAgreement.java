@@ -33,6 +33,22 @@ public final class LocalAgreement {
     this.committedEndMs = startMs;
   }
 
+  /**
+   * An agreement in the state given by its parts, as a caller that keeps them elsewhere (Flink
+   * keyed state) saved them from {@link #committed()} and {@link #tail()}: it behaves exactly as
+   * the agreement they were taken from.
+   *
+   * @param startMs media time of the segment start
+   * @param committed the committed words, in order
+   * @param tail the unstable tail of the latest hypothesis
+   */
+  public static LocalAgreement restore(long startMs, List<Word> committed, List<Word> tail) {
+    LocalAgreement agreement = new LocalAgreement(startMs);
+    agreement.commit(committed);
+    agreement.tail = List.copyOf(tail);
+    return agreement;
+  }
+
   /** The result of one hypothesis: words committed by it and the new unstable tail. */
   public record Step(List<Word> newlyCommitted, List<Word> tail) {
     /** Copies the components. */

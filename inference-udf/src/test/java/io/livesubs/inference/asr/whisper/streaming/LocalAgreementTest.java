@@ -81,4 +81,21 @@ class LocalAgreementTest {
     assertEquals(200, la.committedEndMs());
     assertEquals(List.of(), la.tail());
   }
+
+  @Test
+  void aRestoredAgreementContinuesAsTheOriginal() {
+    LocalAgreement original = new LocalAgreement(500);
+    original.insert(Words.of("good@500-800", "morning@800-1200"));
+    original.insert(Words.of("good@500-800", "morning@800-1200", "to@1200-1400"));
+    LocalAgreement restored = LocalAgreement.restore(500, original.committed(), original.tail());
+    assertEquals(original.committedEndMs(), restored.committedEndMs());
+    List<String> next =
+        List.of("good@500-800", "morning@800-1200", "to@1200-1400", "you@1400-1600");
+    LocalAgreement.Step a = original.insert(Words.of(next.toArray(String[]::new)));
+    LocalAgreement.Step b = restored.insert(Words.of(next.toArray(String[]::new)));
+    assertEquals(texts(a.newlyCommitted()), texts(b.newlyCommitted()));
+    assertEquals(List.of("to"), texts(b.newlyCommitted()));
+    assertEquals(texts(original.committed()), texts(restored.committed()));
+    assertEquals(List.of("you"), texts(restored.tail()));
+  }
 }
