@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -104,8 +105,16 @@ public final class BenchCommand implements Callable<Integer> {
           "A translation option of the job (translation.*), e.g. -T translation.timeout-ms=5000.")
   private Map<String, String> translationOptions = new LinkedHashMap<>();
 
+  @Mixin private WhisperBenchOptions whisper = new WhisperBenchOptions();
+
   @Override
   public Integer call() throws Exception {
+    if (whisper.selected(spec.commandLine())) {
+      try (WhisperBench bench =
+          whisper.bench(spec.commandLine(), input, streams, durationSeconds)) {
+        return withStopHook(bench, () -> bench.run(spec.commandLine().getErr()));
+      }
+    }
     BenchSettings settings = settings();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
