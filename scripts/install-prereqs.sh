@@ -7,7 +7,15 @@ set -euo pipefail
 
 # One entry per prerequisite: "package" (installed when dpkg does not know it) or
 # "package:command" (installed when the command is missing). Add new ones here.
+#
+# BUILD_PREREQS are what the build itself uses; `install-prereqs.sh --build` (run by the launcher
+# before it builds) installs only those. Without options: everything, for the tests and the demo.
+BUILD_PREREQS=(
+  "libfst-tools:fstcompose"        # composes Vosk's static decoding graph (scripts/vosk-static-graph.sh)
+  "libfst22-plugins-base"          # its FST types olabel_lookahead and ngram (the model's graph files)
+)
 PREREQS=(
+  "${BUILD_PREREQS[@]}"
   "docker-compose:docker-compose" # validates docker-compose.yml in the test suite
   "chromium:chromium"              # headless browser tests of the player page and WebVTT output
   "pocketsphinx-testdata"          # recorded English speech (LibriVox) for `livesubs demo`
@@ -18,6 +26,9 @@ PREREQS=(
   "python3-onnx"                   # writes the random-weight stand-in Whisper and Marian ONNX models
   "python3-sentencepiece"          # reference SentencePiece output for the Marian tokenizer tests
 )
+if [[ "${1:-}" == "--build" ]]; then
+  PREREQS=("${BUILD_PREREQS[@]}")
+fi
 
 missing=()
 for entry in "${PREREQS[@]}"; do

@@ -26,8 +26,11 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -75,6 +78,14 @@ public class LivesubsJob {
 
   /** Uid of the cue sink. */
   public static final String CUE_SINK_UID = "cue-sink";
+
+  /**
+   * Longest time a record waits in a partly filled network buffer (Flink's default: 100 ms). Audio
+   * records are few and large (one per 100-200 ms chunk and stream), so buffers rarely fill and the
+   * timeout, not the buffer size, decides when a chunk moves on: a short one takes up to 100 ms off
+   * every cue's latency for a few more flushes per second.
+   */
+  public static final long BUFFER_TIMEOUT_MS = 5;
 
   private final LivesubsJobConfig config;
   private final Source<DecodedAudio, ?, ?> audioSource;
@@ -147,12 +158,13 @@ public class LivesubsJob {
   }
 
   /**
-   * Applies checkpointing and parallelism from the configuration. Checkpoints are always
-   * exactly-once for state; the sinks' guarantee is separate ({@link
-   * LivesubsJobConfig#deliveryGuarantee()}).
+   * Applies checkpointing and parallelism from the configuration, and the {@linkplain
+   * #BUFFER_TIMEOUT_MS network buffer timeout}. Checkpoints are always exactly-once for state; the
+   * sinks' guarantee is separate ({@link LivesubsJobConfig#deliveryGuarantee()}).
    */
   public void configure(StreamExecutionEnvironment env) {
     env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    env.setBufferTimeout(BUFFER_TIMEOUT_MS);
     if (config.parallelism() > 0) {
       env.setParallelism(config.parallelism());
     }
@@ -202,39 +214,59 @@ public class LivesubsJob {
 
   /**
    * The recognition stages, from ordered audio to cues: speech detection, speech recognition and
-   * caption shaping, each a keyed operator with its own uid so the web UI shows one box (with its
-   * backpressure) per stage. Every stage works synchronously on its task thread: a slow model
+   * caption shaping, each a keyed operator with its own uid. All are keyed by stream id, as the
+   * ordering stage is, so with Vosk they run chained on the ordering stage's task ({@link
+   * #alreadyKeyed}): no shuffle, no serialisation, no network buffer between stages (the web UI
+   * shows them as one box). Every stage works synchronously on its task thread: a slow model
    * backpressures the source, and nothing queues without bound. Models are loaded on the task
    * managers when the operators open. Override to add stages (translation); keep a {@code uid} and
    * {@code name} on every stateful operator.
    *
-   * @param ordered each stream's audio in seq order
+   * <p>Savepoints: state maps to operators by uid, and the uids did not change when the stages were
+   * chained (they used to be separate tasks joined by {@code keyBy}); savepoints taken before that
+   * should still restore, but this has not been tested.
+   *
+   * @param ordered each stream's audio in seq order, as {@link #orderedAudio} returns it (the
+   *     output of the keyed ordering stage: the recognition stages rely on its partitioning)
    * @return the cues to write to the cue topic
    */
   protected DataStream<SubtitleCue> recognise(DataStream<OrderedAudio> ordered) {
     RecognitionSettings settings = config.recognition();
     DataStream<SpeechAudio> speech =
-        ordered
-            .keyBy(OrderedAudio::streamId, Types.STRING)
+        alreadyKeyed(ordered, OrderedAudio::streamId)
             .process(new SpeechDetector(settings.vad()), TypeInformation.of(SpeechAudio.class))
             .uid(VAD_UID)
             .name("detect speech (Silero VAD)");
     // Whisper decodes windows asynchronously and batched across streams (WhisperRecognition).
+    boolean whisper = settings.asr().engine() == AsrSettings.Engine.WHISPER;
     DataStream<Recognition> recognitions =
-        settings.asr().engine() == AsrSettings.Engine.WHISPER
+        whisper
             ? WhisperRecognition.recognise(speech, settings.asr())
-            : speech
-                .keyBy(SpeechAudio::streamId, Types.STRING)
+            : alreadyKeyed(speech, SpeechAudio::streamId)
                 .process(
                     new SpeechRecognizer(settings.asr()), TypeInformation.of(Recognition.class))
                 .uid(ASR_UID)
                 .name("recognise speech (" + settings.asr().engine().id() + ")");
-    return recognitions
-        .keyBy(Recognition::streamId, Types.STRING)
+    KeyedStream<Recognition, String> byStream =
+        whisper
+            ? recognitions.keyBy(Recognition::streamId, Types.STRING)
+            : alreadyKeyed(recognitions, Recognition::streamId);
+    return byStream
         .process(
             new CueEmitter(settings.shaping(), settings.commit()),
             new AvroSpecificTypeInfo<>(SubtitleCue.class))
         .uid(CAPTIONS_UID)
         .name("shape captions");
+  }
+
+  /**
+   * {@code stream} as the keyed stream it already is. Only for the output of a keyed operator of
+   * this job that emits records of its current key only, at the job's parallelism: its records are
+   * then exactly where {@code keyBy} would send them, so the next keyed stage runs chained on the
+   * same task, with no serialisation, network buffer or shuffle in between.
+   */
+  private static <T> KeyedStream<T, String> alreadyKeyed(
+      DataStream<T> stream, KeySelector<T, String> key) {
+    return DataStreamUtils.reinterpretAsKeyedStream(stream, key, Types.STRING);
   }
 }

@@ -8,12 +8,15 @@ import io.livesubs.jobs.source.DecodedAudio;
 import io.livesubs.schemas.DeadLetter;
 import io.livesubs.schemas.SubtitleCue;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.runtime.jobgraph.JobVertex;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.transformations.OneInputTransformation;
@@ -114,10 +117,27 @@ class LivesubsJobTopologyTest {
   }
 
   @Test
+  void orderingAndTheRecognitionStagesRunChainedInOneTask() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    LivesubsJob job = job(config());
+    job.configure(env);
+    job.build(env);
+    List<String> tasks = new ArrayList<>();
+    for (JobVertex vertex : env.getStreamGraph().getJobGraph().getVertices()) {
+      tasks.add(vertex.getName());
+    }
+    String stages =
+        "order chunks by seq -> detect speech (Silero VAD) -> recognise speech (vosk)"
+            + " -> shape captions";
+    assertTrue(tasks.stream().anyMatch(t -> t.contains(stages)), tasks.toString());
+  }
+
+  @Test
   void configureAppliesCheckpointingAndParallelism() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     job(config()).configure(env);
     assertEquals(3, env.getParallelism());
     assertEquals(2_000, env.getCheckpointInterval());
+    assertEquals(LivesubsJob.BUFFER_TIMEOUT_MS, env.getBufferTimeout());
   }
 }

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Sends one audio source as one or more streams: reads the source a chunk at a time, waits for the
- * chunk's media time when paced (so chunk {@code n} goes out no earlier than the start plus its
- * media offset), feeds the chunk to every producer, and at the end of the source ends every stream
+ * Sends one audio source as one or more streams: reads the source a chunk at a time, waits when
+ * paced until the chunk's <em>last</em> sample has been captured (chunk {@code n} of {@code d} ms
+ * goes out no earlier than the start plus {@code (n + 1) d} ms, as a live encoder cannot send audio
+ * before it exists; latencies measured against capture time then include the chunking delay a real
+ * stream has), feeds the chunk to every producer, and at the end of the source ends every stream
  * and flushes. The producers' chunk duration must match the runner's, so that each read makes
  * exactly one chunk per stream. Producers stay owned by the caller. Runs on the calling thread; not
  * thread-safe.
@@ -74,7 +76,7 @@ public final class IngestRunner {
         break;
       }
       if (pacer != null) {
-        pacer.awaitMediaTime(PcmFormat.samplesToNanos(offset));
+        pacer.awaitMediaTime(PcmFormat.samplesToNanos(offset + n));
       }
       for (AudioChunkProducer producer : producers) {
         producer.accept(block, 0, n);

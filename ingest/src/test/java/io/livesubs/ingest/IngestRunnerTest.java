@@ -31,7 +31,7 @@ class IngestRunnerTest {
   }
 
   private static List<AudioChunkProducer> producers(
-      RecordingChunkSink sink, int chunkMs, FaultConfig faults, String... ids) {
+      ChunkSink sink, int chunkMs, FaultConfig faults, String... ids) {
     List<AudioChunkProducer> out = new ArrayList<>();
     for (String id : ids) {
       out.add(
@@ -46,8 +46,10 @@ class IngestRunnerTest {
   }
 
   /**
-   * Real clock, real pacing: 2 s of audio in 100 ms chunks. The send time of chunk n, measured in
-   * the sink, is within 50 ms after n * 100 ms from the first send, and never before it.
+   * Real clock, real pacing: 2 s of audio in 100 ms chunks. Chunk n leaves once its last sample
+   * exists: its send time, measured in the sink, is never before (n + 1) * 100 ms from the start,
+   * and the last one leaves soon after 2 s (exact times: {@link
+   * #pacedChunkLeavesWhenItsLastSampleHasBeenCaptured}).
    */
   @Test
   void realtimeSendsEachChunkAtItsMediaTime() throws Exception {
@@ -59,15 +61,56 @@ class IngestRunnerTest {
             .run();
     List<RecordingChunkSink.Sent> sent = sink.sent();
     assertEquals(21, sent.size()); // 20 chunks and the end-of-stream marker
-    long first = sent.get(0).nanoTime();
-    assertTrue(first - before < 50 * MS, "first chunk took " + (first - before) / 1e6 + " ms");
     for (int n = 0; n < 20; n++) {
-      long error = sent.get(n).nanoTime() - first - n * 100 * MS;
-      assertTrue(error >= -1 * MS, "chunk " + n + " sent " + -error / 1e6 + " ms early");
-      assertTrue(error <= 50 * MS, "chunk " + n + " sent " + error / 1e6 + " ms late");
+      // The pacer starts after `before`: no chunk may leave before its last sample's media time.
+      long early = before + (n + 1) * 100 * MS - sent.get(n).nanoTime();
+      assertTrue(early <= 0, "chunk " + n + " sent " + early / 1e6 + " ms early");
     }
+    long lastLate = sent.get(19).nanoTime() - before - 2_000 * MS;
+    assertTrue(lastLate <= 250 * MS, "last chunk " + lastLate / 1e6 + " ms late");
     assertTrue(summary.wallSeconds() >= 1.9, "2 s of audio took " + summary.wallSeconds() + " s");
     assertEquals(2.0, summary.audioSeconds(), 1e-9);
+  }
+
+  /**
+   * Paced on a fake clock that only sleeping advances: each chunk waits exactly until the media
+   * time of its last sample, including the shorter last chunk.
+   */
+  @Test
+  void pacedChunkLeavesWhenItsLastSampleHasBeenCaptured() throws Exception {
+    long[] now = {0};
+    List<Long> sendTimes = new ArrayList<>();
+    ChunkSink sink =
+        new ChunkSink() {
+          @Override
+          public void send(AudioChunk chunk) {
+            sendTimes.add(now[0]);
+          }
+
+          @Override
+          public void sendRaw(String key, byte[] value) {
+            throw new AssertionError("no faults configured");
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Pacer pacer = new Pacer(() -> now[0], nanos -> now[0] += nanos);
+    int samples = 16_000 / 2 + 800; // five 100 ms chunks and one of 50 ms
+    new IngestRunner(
+            rawAudio(samples),
+            producers(sink, 100, FaultConfig.none(), "paced"),
+            100,
+            pacer,
+            null,
+            () -> now[0])
+        .run();
+    assertEquals(
+        List.of(100 * MS, 200 * MS, 300 * MS, 400 * MS, 500 * MS, 550 * MS, 550 * MS),
+        sendTimes); // six chunks, then the end-of-stream marker at once
   }
 
   @Test

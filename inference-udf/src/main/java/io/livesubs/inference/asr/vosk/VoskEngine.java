@@ -30,6 +30,11 @@ import org.vosk.Recognizer;
  * With dithering off, the same audio always gives the same words, times and confidences, which the
  * job relies on to rebuild decoders after a restore.
  *
+ * <p>Speed: a model whose graph comes as a lookahead pair ({@code graph/HCLr.fst} + {@code
+ * graph/Gr.fst}, like the small English model) decodes several times faster once the pair is
+ * composed offline into {@value #STATIC_GRAPH}, which Vosk prefers; the build does that, and {@link
+ * Builder#build()} warns when it is missing. Both graphs give the same words.
+ *
  * <p>Thread-safe: the Vosk model is read-only once loaded and may be shared by recognisers on
  * different threads. {@link #close()} is idempotent and releases this engine's lease on the model;
  * Vosk keeps the native model alive while recognisers still use it.
@@ -38,6 +43,14 @@ public final class VoskEngine implements AsrEngine {
   private static final Logger LOG = LoggerFactory.getLogger(VoskEngine.class);
   private static final SharedResourceRegistry<Path, Model> MODELS =
       new SharedResourceRegistry<>("Vosk model");
+
+  /**
+   * The static decoding graph, which Vosk loads instead of composing {@code graph/HCLr.fst} with
+   * {@code graph/Gr.fst} while it decodes; the build writes it ({@code
+   * scripts/vosk-static-graph.sh}).
+   */
+  static final String STATIC_GRAPH = "graph/HCLG.fst";
+
   private static final Set<String> NAME_WORDS = Set.of("vosk", "model", "small", "big", "lgraph");
 
   private final Path modelDir;
@@ -225,6 +238,15 @@ public final class VoskEngine implements AsrEngine {
             "Vosk model {} dithers its features: decoding is not deterministic, and output after"
                 + " a restore may differ from output without one",
             real);
+      }
+      if (!Files.isRegularFile(real.resolve(STATIC_GRAPH))
+          && Files.isRegularFile(real.resolve("graph/HCLr.fst"))) {
+        LOG.warn(
+            "Vosk model {} has no static decoding graph ({}): Vosk composes its graph while it"
+                + " decodes, several times slower. scripts/vosk-static-graph.sh writes it (the"
+                + " build runs it when the OpenFst tools are installed).",
+            real,
+            STATIC_GRAPH);
       }
       String lang =
           language != null
