@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -77,7 +78,8 @@ final class BacklogPhase {
       int streamCount,
       Duration window,
       int parallelism,
-      DeliveryGuarantee delivery)
+      DeliveryGuarantee delivery,
+      Map<String, String> jobOptions)
       throws Exception {
     short[] recording = audio.samples();
     List<String> ids = KeySpread.ids("backlog", streamCount, parallelism);
@@ -89,7 +91,8 @@ final class BacklogPhase {
     double totalSeconds = streamCount * audio.seconds();
     CueTracker tracker = new CueTracker();
     ExecutorService ingest = Executors.newSingleThreadExecutor();
-    try (PhaseJob job = PhaseJob.start(stack, "backlog", parallelism, delivery, START_TIMEOUT);
+    try (PhaseJob job =
+            PhaseJob.start(stack, "backlog", parallelism, delivery, START_TIMEOUT, jobOptions);
         CueConsumer cues =
             CueConsumer.start(
                 stack.bootstrapServers(),

@@ -105,6 +105,14 @@ public final class BenchCommand implements Callable<Integer> {
           "A translation option of the job (translation.*), e.g. -T translation.timeout-ms=5000.")
   private Map<String, String> translationOptions = new LinkedHashMap<>();
 
+  @Option(
+      names = {"--recognition-option", "-R"},
+      paramLabel = "KEY=VALUE",
+      description =
+          "A recognition option of the job and the raw engines (vad.*, asr.*, captions.*, as for"
+              + " livesubs job), e.g. -R asr.commit-pause-ms=200.")
+  private Map<String, String> recognitionOptions = new LinkedHashMap<>();
+
   @Mixin private WhisperBenchOptions whisper = new WhisperBenchOptions();
 
   @Override
@@ -178,7 +186,8 @@ public final class BenchCommand implements Callable<Integer> {
           skipLive,
           skipBacklog,
           delivery,
-          backlogSeconds);
+          backlogSeconds,
+          recognitionOptions);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

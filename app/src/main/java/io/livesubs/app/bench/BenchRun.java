@@ -55,7 +55,8 @@ public final class BenchRun implements AutoCloseable {
         Runtime.getRuntime().availableProcessors());
 
     progress("(a) raw engines on %d thread(s)...", parallelism);
-    RawEnginePhase.Result raw = RawEnginePhase.run(audio.samples(), parallelism);
+    RawEnginePhase.Result raw =
+        RawEnginePhase.run(audio.samples(), parallelism, settings.recognition());
     progress("(a) raw engines: xrt %.2f", raw.xrt());
 
     progress("starting Kafka, the schema registry and Flink...");
@@ -71,7 +72,8 @@ public final class BenchRun implements AutoCloseable {
 
     progress("(b) whole pipeline --fast, %d stream(s)...", parallelism);
     PipelinePhase.Result pipeline =
-        PipelinePhase.run(started, audio, parallelism, settings.delivery());
+        PipelinePhase.run(
+            started, audio, parallelism, settings.delivery(), settings.recognitionOptions());
     progress("(b) whole pipeline: xrt %.2f", pipeline.xrt());
 
     LivePhase.Result live = null;
@@ -84,7 +86,8 @@ public final class BenchRun implements AutoCloseable {
               settings.streams(),
               settings.durationSeconds(),
               parallelism,
-              settings.delivery());
+              settings.delivery(),
+              settings.recognitionOptions());
     }
 
     BacklogPhase.Result backlog = null;
@@ -99,7 +102,8 @@ public final class BenchRun implements AutoCloseable {
               settings.streams(),
               Duration.ofSeconds(settings.backlogSeconds()),
               parallelism,
-              settings.delivery());
+              settings.delivery(),
+              settings.recognitionOptions());
     }
 
     BenchReport report =

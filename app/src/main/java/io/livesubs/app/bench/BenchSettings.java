@@ -1,6 +1,9 @@
 package io.livesubs.app.bench;
 
+import io.livesubs.jobs.RecognitionOptions;
+import io.livesubs.jobs.RecognitionSettings;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
@@ -19,6 +22,8 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param delivery delivery guarantee of the job's Kafka sinks
  * @param backlogSeconds how long the backlog phase lets the job work through the backlog, 5 to
  *     {@value #MAX_SECONDS} s
+ * @param recognitionOptions the job's recognition options ({@code -R key=value}: {@code vad.*},
+ *     {@code asr.*}, {@code captions.*}), applied to the raw engines and every pipeline phase alike
  */
 public record BenchSettings(
     Path input,
@@ -28,7 +33,8 @@ public record BenchSettings(
     boolean skipLive,
     boolean skipBacklog,
     DeliveryGuarantee delivery,
-    int backlogSeconds) {
+    int backlogSeconds,
+    Map<String, String> recognitionOptions) {
 
   /** Most live streams. */
   public static final int MAX_STREAMS = 64;
@@ -41,6 +47,28 @@ public record BenchSettings(
 
   /** Shortest backlog window: shorter says nothing about the heap. */
   public static final int MIN_BACKLOG_SECONDS = 5;
+
+  /** Settings with the job's default recognition settings. */
+  public BenchSettings(
+      Path input,
+      int streams,
+      int durationSeconds,
+      int parallelism,
+      boolean skipLive,
+      boolean skipBacklog,
+      DeliveryGuarantee delivery,
+      int backlogSeconds) {
+    this(
+        input,
+        streams,
+        durationSeconds,
+        parallelism,
+        skipLive,
+        skipBacklog,
+        delivery,
+        backlogSeconds,
+        Map.of());
+  }
 
   /** Checks every value. */
   public BenchSettings {
@@ -70,6 +98,13 @@ public record BenchSettings(
               + ", got "
               + backlogSeconds);
     }
+    recognitionOptions = Map.copyOf(recognitionOptions);
+    RecognitionOptions.apply(RecognitionSettings.defaults(), recognitionOptions); // names a bad one
+  }
+
+  /** The recognition settings of the raw engines and the job: the defaults with the options. */
+  public RecognitionSettings recognition() {
+    return RecognitionOptions.apply(RecognitionSettings.defaults(), recognitionOptions);
   }
 
   /** The default parallelism: the machine's cores, within 1 to {@value #MAX_PARALLELISM}. */

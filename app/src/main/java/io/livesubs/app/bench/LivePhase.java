@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -78,7 +79,8 @@ final class LivePhase {
       int streamCount,
       int durationSeconds,
       int parallelism,
-      DeliveryGuarantee delivery)
+      DeliveryGuarantee delivery,
+      Map<String, String> jobOptions)
       throws Exception {
     short[] recording = audio.samples();
     long length = (long) durationSeconds * PcmFormat.SAMPLE_RATE;
@@ -90,7 +92,8 @@ final class LivePhase {
     }
     CueTracker tracker = new CueTracker();
     ExecutorService ingest = Executors.newSingleThreadExecutor();
-    try (PhaseJob job = PhaseJob.start(stack, "live", parallelism, delivery, START_TIMEOUT);
+    try (PhaseJob job =
+            PhaseJob.start(stack, "live", parallelism, delivery, START_TIMEOUT, jobOptions);
         CueConsumer cues =
             CueConsumer.start(
                 stack.bootstrapServers(),

@@ -67,8 +67,9 @@ final class PhaseJob implements AutoCloseable {
   }
 
   /**
-   * Starts the job of {@code phase} with translation options ({@code translation.*} keys of {@code
-   * TranslationSettings}) and waits until all its subtasks run.
+   * Starts the job of {@code phase} with job options: {@code translation.*} keys of {@code
+   * TranslationSettings}, every other key a recognition option ({@code RecognitionOptions}); waits
+   * until all its subtasks run.
    *
    * @throws IllegalStateException if the job fails or does not run within {@code startTimeout}
    */
@@ -78,11 +79,18 @@ final class PhaseJob implements AutoCloseable {
       int parallelism,
       DeliveryGuarantee delivery,
       Duration startTimeout,
-      Map<String, String> translationOptions)
+      Map<String, String> jobOptions)
       throws Exception {
     String prefix = "bench-" + phase;
     LivesubsJobConfig.Builder builder = LivesubsJobConfig.builder();
-    translationOptions.forEach(builder::translationOption);
+    jobOptions.forEach(
+        (key, value) -> {
+          if (key.startsWith("translation.")) {
+            builder.translationOption(key, value);
+          } else {
+            builder.recognitionOption(key, value);
+          }
+        });
     LivesubsJobConfig config =
         builder
             .bootstrapServers(stack.bootstrapServers())

@@ -5,6 +5,7 @@ import io.livesubs.app.stack.LocalStack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
@@ -42,7 +43,12 @@ final class PipelinePhase {
   }
 
   /** Runs the phase. */
-  static Result run(LocalStack stack, BenchAudio audio, int parallelism, DeliveryGuarantee delivery)
+  static Result run(
+      LocalStack stack,
+      BenchAudio audio,
+      int parallelism,
+      DeliveryGuarantee delivery,
+      Map<String, String> jobOptions)
       throws Exception {
     List<StreamAudio> streams = new ArrayList<>();
     for (String id : KeySpread.ids("fast", parallelism, parallelism)) {
@@ -58,7 +64,8 @@ final class PipelinePhase {
     Set<String> warmUpSet = Set.copyOf(warmUpIds);
     CueTracker tracker = new CueTracker();
     CueTracker warmUpTracker = new CueTracker();
-    try (PhaseJob job = PhaseJob.start(stack, "fast", parallelism, delivery, START_TIMEOUT);
+    try (PhaseJob job =
+            PhaseJob.start(stack, "fast", parallelism, delivery, START_TIMEOUT, jobOptions);
         CueConsumer cues =
             CueConsumer.start(
                 stack.bootstrapServers(),

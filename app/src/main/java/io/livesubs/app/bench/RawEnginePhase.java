@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 
 /**
  * Phase (a): the raw engines alone, VAD + ASR in a plain Java loop ({@link RawEngineBenchmark}), no
- * Kafka, no Flink. The engines are opened from the job's own default settings ({@link
- * RecognitionSettings#defaults()}: the same VAD segmentation, the same Vosk model and partial
+ * Kafka, no Flink. The engines are opened from the job's own recognition settings (its defaults
+ * with the bench's {@code -R} options: the same VAD segmentation, the same ASR model and partial
  * interval, partial word times off as in the job) and fed in the job's chunk size, so that the
  * pipeline phase does exactly the same model work. {@code threads} threads each decode the whole
  * audio at the same time, one stream each, sharing the loaded models as the job's subtasks do,
@@ -53,9 +53,9 @@ final class RawEnginePhase {
       double asrSpeechXrt,
       int segments) {}
 
-  /** Runs the phase on {@code samples}. */
-  static Result run(short[] samples, int threads) throws InterruptedException {
-    RecognitionSettings settings = RecognitionSettings.defaults();
+  /** Runs the phase on {@code samples} with the job's recognition {@code settings}. */
+  static Result run(short[] samples, int threads, RecognitionSettings settings)
+      throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (SileroVad vad = settings.vad().openModel();
         LoadedEngine asr = settings.asr().open()) {

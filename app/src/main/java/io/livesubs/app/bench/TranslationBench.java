@@ -68,7 +68,7 @@ final class TranslationBench implements AutoCloseable {
             settings.parallelism(),
             settings.delivery(),
             targets,
-            options);
+            withRecognition(options));
     progress("(f) the engine alone on %d phrases...", live.sourcePhrases().size());
     TranslationThroughput.Result engine;
     try (Translator translator = factory(translation).create()) {
@@ -117,6 +117,13 @@ final class TranslationBench implements AutoCloseable {
         live.streams());
     out.flush();
     return live.complete() ? 0 : 1;
+  }
+
+  /** The translation options plus the bench's recognition options, for the job. */
+  private Map<String, String> withRecognition(Map<String, String> translation) {
+    Map<String, String> all = new HashMap<>(settings.recognitionOptions());
+    all.putAll(translation);
+    return all;
   }
 
   private static TranslatorFactory factory(TranslationSettings translation) {

@@ -56,6 +56,18 @@ class BenchCommandTest {
   }
 
   @Test
+  void recognitionOptionsReachTheSettingsAndBadOnesAreOneLineUsageErrors() {
+    BenchCommand command = new BenchCommand();
+    new CommandLine(command)
+        .parseArgs("-R", "asr.commit-pause-ms=150", "-R", "asr.partial-interval-ms=100");
+    BenchSettings settings = command.settings();
+    assertEquals(150, settings.recognition().commit().pauseMs());
+    assertEquals(100, settings.recognition().asr().partialIntervalMs());
+    assertUsageError("asr.nope", "bench", "-R", "asr.nope=1");
+    assertUsageError("partialIntervalMs", "bench", "-R", "asr.partial-interval-ms=-5");
+  }
+
+  @Test
   void unknownOptionsAndDeliveriesAreOneLineUsageErrors() {
     assertUsageError("--no-such-option", "bench", "--no-such-option");
     assertUsageError("not a delivery guarantee", "bench", "--delivery", "twice");
