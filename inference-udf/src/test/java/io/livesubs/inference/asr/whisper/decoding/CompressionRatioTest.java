@@ -3,7 +3,7 @@ package io.livesubs.inference.asr.whisper.decoding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.livesubs.inference.asr.whisper.WhisperTestFiles;
+import io.livesubs.inference.testsupport.ReferenceCommands;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,12 +24,12 @@ class CompressionRatioTest {
 
   @Test
   void matchesPythonZlibAsTheReferenceComputesIt() throws IOException {
-    String python = WhisperTestFiles.assumePython("zlib");
+    String python = ReferenceCommands.python("zlib");
     for (String text : TEXTS) {
       String script =
           "import sys, zlib; b = sys.argv[1].encode('utf-8');"
               + " print(repr(len(b) / len(zlib.compress(b))))";
-      String out = WhisperTestFiles.runChecked(List.of(python, "-c", script, text), 60).strip();
+      String out = ReferenceCommands.runChecked(List.of(python, "-c", script, text), 60).strip();
       assertEquals(Double.parseDouble(out), CompressionRatio.of(text), 1e-12, text);
     }
   }

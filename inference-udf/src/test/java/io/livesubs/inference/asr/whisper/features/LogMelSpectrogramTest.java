@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.livesubs.inference.asr.whisper.WhisperTestFiles;
 import io.livesubs.inference.audio.WavReader;
+import io.livesubs.inference.testsupport.ReferenceCommands;
+import io.livesubs.inference.testsupport.TestData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,9 +45,9 @@ class LogMelSpectrogramTest {
   })
   void matchesTheNumpyReference(String clip, int melBins, String mode, int maxSeconds)
       throws IOException {
-    String python = WhisperTestFiles.assumePython("numpy");
+    String python = ReferenceCommands.python("numpy");
     Path filters = WhisperTestFiles.asset("mel_filters.npz");
-    Path wav = WhisperTestFiles.evalFile(clip);
+    Path wav = TestData.evalFile(clip);
     Path out = tmp.resolve("reference.npy");
     List<String> command =
         new ArrayList<>(
@@ -70,7 +72,7 @@ class LogMelSpectrogramTest {
     if (raw) {
       command.add("--no-pad");
     }
-    WhisperTestFiles.runChecked(command, 300);
+    ReferenceCommands.runChecked(command, 300);
     NpyArray reference = NpyReader.readNpy(out);
 
     LogMelSpectrogram spectrogram = new LogMelSpectrogram(MelFilterBank.load(filters, melBins));

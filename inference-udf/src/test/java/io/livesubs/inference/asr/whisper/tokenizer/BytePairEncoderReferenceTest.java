@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.livesubs.inference.asr.whisper.WhisperTestFiles;
+import io.livesubs.inference.testsupport.ReferenceCommands;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,14 +29,14 @@ class BytePairEncoderReferenceTest {
   @ParameterizedTest
   @ValueSource(strings = {"multilingual.tiktoken", "gpt2.tiktoken"})
   void javaAndPythonProduceTheSameIds(String ranksName) throws IOException {
-    String python = WhisperTestFiles.assumePython("regex");
+    String python = ReferenceCommands.python("regex");
     Path ranks = WhisperTestFiles.asset(ranksName);
     List<String> texts = TokenizerCorpus.texts();
     ObjectMapper json = new ObjectMapper();
     Path in = tmp.resolve("texts.json");
     Path out = tmp.resolve("ids.json");
     json.writeValue(in.toFile(), texts);
-    WhisperTestFiles.runChecked(
+    ReferenceCommands.runChecked(
         List.of(
             python,
             WhisperTestFiles.script("bpe_reference.py").toString(),

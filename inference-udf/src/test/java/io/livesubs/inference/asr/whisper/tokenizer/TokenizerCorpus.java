@@ -1,6 +1,6 @@
 package io.livesubs.inference.asr.whisper.tokenizer;
 
-import io.livesubs.inference.asr.whisper.WhisperTestFiles;
+import io.livesubs.inference.testsupport.TestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,7 @@ final class TokenizerCorpus {
   /** Crafted texts plus shared-data texts when available. */
   static List<String> texts() {
     List<String> texts = new ArrayList<>(CRAFTED);
-    Path eval = WhisperTestFiles.sharedDir().resolve("eval");
+    Path eval = TestData.sharedDir().resolve("eval");
     if (!Files.isDirectory(eval)) {
       return texts;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.livesubs.inference.mt.marian.MarianTestFiles;
+import io.livesubs.inference.testsupport.ReferenceCommands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class SentencePieceReferenceTest {
   @BeforeAll
   static void runReference() throws IOException {
     Path dir = MarianTestFiles.tokenizerDir();
-    String python = MarianTestFiles.python("sentencepiece");
+    String python = ReferenceCommands.python("sentencepiece");
     tokenizer = MarianTokenizer.load(dir);
     texts = new ArrayList<>(TokenizerTexts.CRAFTED);
     texts.addAll(TokenizerTexts.tatoeba());
@@ -83,7 +84,7 @@ class SentencePieceReferenceTest {
             "vocab", dir.resolve("vocab.json").toString(),
             "texts", texts,
             "idSequences", idSequences));
-    MarianTestFiles.runChecked(
+    ReferenceCommands.runChecked(
         List.of(python, script.toString(), request.toString(), answer.toString()), 300);
     reference = JSON.readTree(answer.toFile());
   }

@@ -1,6 +1,6 @@
 package io.livesubs.inference.mt.marian.tokenizer;
 
-import io.livesubs.inference.mt.marian.MarianTestFiles;
+import io.livesubs.inference.testsupport.TestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,8 +44,7 @@ final class TokenizerTexts {
   static List<String> tatoeba() {
     List<String> out = new ArrayList<>();
     for (String pair : List.of("eng-deu", "eng-fra", "eng-spa", "eng-zho")) {
-      Path file =
-          MarianTestFiles.evalFile("mt/tatoeba_test_v2021-08-07/" + pair + ".sample1000.tsv");
+      Path file = TestData.evalFile("mt/tatoeba_test_v2021-08-07/" + pair + ".sample1000.tsv");
       try {
         List<String> lines = Files.readAllLines(file);
         for (String line : lines.subList(1, lines.size())) {
