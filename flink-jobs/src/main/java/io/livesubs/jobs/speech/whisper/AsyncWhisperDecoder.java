@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Pattern;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
@@ -46,8 +45,6 @@ public final class AsyncWhisperDecoder extends RichAsyncFunction<SpeechWindow, D
   private static final Logger LOG = LoggerFactory.getLogger(AsyncWhisperDecoder.class);
   private static final int SAMPLE_RATE = 16_000;
   private static final RecognizedWord[] NO_WORDS = new RecognizedWord[0];
-  private static final Pattern WHITESPACE =
-      Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
   private final AsrSettings settings;
   private transient WhisperEngine engine;
@@ -157,7 +154,7 @@ public final class AsyncWhisperDecoder extends RichAsyncFunction<SpeechWindow, D
     for (DecodedWord d : r.words()) {
       long start = w.mediaMs(w.startSample() + Math.round(d.startSeconds() * w.sampleRate()));
       long end = w.mediaMs(w.startSample() + Math.round(d.endSeconds() * w.sampleRate()));
-      addWord(words, d.text(), start, Math.max(start, end), d.probability());
+      words.add(new RecognizedWord(d.text(), start, Math.max(start, end), d.probability()));
     }
     String language = language(w, r.language());
     DecodedWindow.Outcome outcome =
@@ -172,23 +169,6 @@ public final class AsyncWhisperDecoder extends RichAsyncFunction<SpeechWindow, D
         w.captureAnchorMs(),
         language,
         engineName);
-  }
-
-  /**
-   * Adds a decoded word; a token run with inner whitespace (a newline token, say) becomes one word
-   * per piece, sharing the span evenly, because captions treat a word as one unbreakable token.
-   */
-  private static void addWord(
-      List<RecognizedWord> out, String text, long start, long end, float probability) {
-    String[] pieces = WHITESPACE.split(text.strip());
-    long span = end - start;
-    for (int i = 0; i < pieces.length; i++) {
-      if (!pieces[i].isEmpty()) {
-        long from = start + span * i / pieces.length;
-        long to = start + span * (i + 1) / pieces.length;
-        out.add(new RecognizedWord(pieces[i], from, to, probability));
-      }
-    }
   }
 
   private DecodedWindow failed(SpeechWindow w, Throwable error) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * punctuation stays with the word before it; scripts written without spaces give one word per
  * segment.
  *
- * @param text the word, trimmed, non-blank
+ * @param text the word: non-blank, without whitespace
  * @param startSeconds estimated start within the window
  * @param endSeconds estimated end within the window
  * @param probability geometric mean of its tokens' probabilities, in [0, 1]
@@ -21,8 +21,9 @@ public record DecodedWord(String text, double startSeconds, double endSeconds, f
   /** Validates the components. */
   public DecodedWord {
     Objects.requireNonNull(text, "text");
-    if (text.isBlank() || !text.strip().equals(text)) {
-      throw new IllegalArgumentException("word must be non-blank and trimmed: '" + text + "'");
+    if (text.isBlank() || text.codePoints().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException(
+          "word must be non-blank, without whitespace: '" + text + "'");
     }
     if (!(startSeconds >= 0 && endSeconds >= startSeconds)) {
       throw new IllegalArgumentException(

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Turns a row's sampled tokens into segments and words.
@@ -20,6 +21,9 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  */
 public final class SegmentParser {
+
+  private static final Pattern WHITESPACE =
+      Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
   private static final byte SPACE = ' ';
 
   private final WhisperTokenizer tokenizer;
@@ -119,10 +123,14 @@ public final class SegmentParser {
       boolean boundary =
           i == to || (tokens[i] < specials.endOfText() && startsWithSpace(tokens[i]));
       if (boundary && wordFrom >= 0) {
-        String word = tokenizer.decode(textTokens(tokens, wordFrom, i)).strip();
-        if (!word.isEmpty()) {
-          texts.add(word);
-          probabilities.add(meanProbability(tokens, logprobs, wordFrom, i));
+        // A run can hold inner whitespace (a newline token, say): one word per piece, since
+        // captions treat a word as one unbreakable token.
+        float probability = meanProbability(tokens, logprobs, wordFrom, i);
+        for (String piece : WHITESPACE.split(tokenizer.decode(textTokens(tokens, wordFrom, i)))) {
+          if (!piece.isEmpty()) {
+            texts.add(piece);
+            probabilities.add(probability);
+          }
         }
         wordFrom = -1;
       }

@@ -80,6 +80,14 @@ class SegmentParserTest {
   }
 
   @Test
+  void whitespaceInsideATokenRunSplitsIntoWords() {
+    // "line\nnext" has no token starting with a space after "line": one run, two words.
+    SegmentParser.Parsed parsed = parse(seq(ts(0.0), " line\nnext", ts(1.0)), 2);
+    assertEquals(List.of("line", "next"), parsed.words().stream().map(DecodedWord::text).toList());
+    assertEquals(0.5, parsed.words().get(1).startSeconds(), 1e-9);
+  }
+
+  @Test
   void wordProbabilityIsTheGeometricMeanOfItsTokens() {
     int[] tokens = seq(ts(0), " Hi", " there", ts(1));
     float[] logprobs = new float[tokens.length];
