@@ -1,6 +1,7 @@
 package io.livesubs.inference.asr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,17 @@ class TranscriptTest {
     assertSame(a, a.append(Transcript.EMPTY));
     assertSame(b, Transcript.EMPTY.append(b));
     assertTrue(Transcript.EMPTY.isEmpty());
+  }
+
+  @Test
+  void sameWordsIgnoresConfidencesButNotTimes() {
+    Transcript t = new Transcript("hello world", List.of(HELLO, WORLD));
+    Word surer = new Word("hello", 1_000, 1_400, 1f);
+    assertTrue(t.sameWordsAs(new Transcript("hello world", List.of(surer, WORLD))));
+    Word later = new Word("hello", 1_000, 1_430, 0.9f);
+    assertFalse(t.sameWordsAs(new Transcript("hello world", List.of(later, WORLD))));
+    assertFalse(t.sameWordsAs(new Transcript("hello", List.of(HELLO))));
+    assertTrue(Transcript.EMPTY.sameWordsAs(Transcript.EMPTY));
   }
 
   @Test

@@ -18,6 +18,9 @@ import org.vosk.Recognizer;
  * caller split it: replaying a segment's audio in one block after a restore reproduces the original
  * hypotheses exactly. The last incomplete chunk is decoded by {@link #finish()}.
  *
+ * <p>A partial hypothesis recomputed one partial interval later and found unchanged (words and
+ * times) is reported once as {@link AsrUpdate#confirmed() confirmed}.
+ *
  * <p>Vosk ends utterances by itself after trailing silence (its endpointer); the text of such
  * utterances becomes the stable part of the hypothesis, the current partial result the unstable
  * part. The final result is all utterances in order.
@@ -33,6 +36,8 @@ final class VoskSession implements AsrSession {
   private long accepted;
   private long decoded;
   private long lastPartialAt;
+  private int repeats; // consecutive recomputed partials equal to the current one
+  private boolean confirmedInCall;
   private boolean finished;
   private boolean closed;
 
@@ -48,6 +53,7 @@ final class VoskSession implements AsrSession {
     ensureOpen();
     Objects.checkFromIndexSize(offset, length, samples.length);
     boolean changed = false;
+    confirmedInCall = false;
     int i = offset;
     int end = offset + length;
     while (i < end) {
@@ -60,7 +66,7 @@ final class VoskSession implements AsrSession {
       }
     }
     accepted += length;
-    return new AsrUpdate(stable, unstable, changed);
+    return new AsrUpdate(stable, unstable, changed, confirmedInCall);
   }
 
   /** Decodes the full chunk; returns whether the hypothesis changed. */
@@ -74,12 +80,15 @@ final class VoskSession implements AsrSession {
       stable = stable.append(utterance);
       unstable = Transcript.EMPTY;
       lastPartialAt = decoded;
+      repeats = 0;
       return changed;
     }
     if (decoded - lastPartialAt >= partialIntervalSamples) {
       Transcript partial = VoskJson.partial(recognizer.getPartialResult(), config);
       lastPartialAt = decoded;
       boolean changed = !partial.equals(unstable);
+      repeats = partial.sameWordsAs(unstable) ? repeats + 1 : 0;
+      confirmedInCall |= repeats == 1 && !partial.isEmpty();
       unstable = partial;
       return changed;
     }

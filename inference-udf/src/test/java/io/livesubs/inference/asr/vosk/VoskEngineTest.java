@@ -9,6 +9,7 @@ import io.livesubs.inference.asr.AsrResult;
 import io.livesubs.inference.asr.AsrSession;
 import io.livesubs.inference.asr.AsrSessionConfig;
 import io.livesubs.inference.asr.AsrUpdate;
+import io.livesubs.inference.asr.Transcript;
 import io.livesubs.inference.asr.Word;
 import io.livesubs.inference.eval.ErrorCounts;
 import io.livesubs.inference.eval.TextNormalizer;
@@ -260,6 +261,48 @@ class VoskEngineTest {
               .reference();
       assertTrue(WordErrorRate.compare(reference, result.transcript().text()).rate() < 0.3);
     }
+  }
+
+  /** The tentative parts of the updates that confirm, feeding {@code pcm} in {@code block}s. */
+  private static List<Transcript> confirmations(short[] pcm, int block) {
+    List<Transcript> confirmed = new ArrayList<>();
+    AsrSessionConfig config = AsrSessionConfig.builder().partialIntervalMs(200).build();
+    try (AsrSession session = engine.openSession(config)) {
+      AsrUpdate previous = AsrUpdate.NONE;
+      for (int i = 0; i < pcm.length; i += block) {
+        AsrUpdate u = session.acceptWaveform(pcm, i, Math.min(block, pcm.length - i));
+        if (u.confirmed()) {
+          assertFalse(u.unstable().isEmpty(), "an empty hypothesis is not confirmed");
+          assertFalse(previous.confirmed(), "a confirmation is not repeated: " + u);
+          assertTrue(
+              u.unstable().sameWordsAs(previous.unstable()),
+              "a confirmed hypothesis repeats the one before: " + previous + " then " + u);
+          confirmed.add(u.unstable());
+        }
+        previous = u;
+      }
+    }
+    return confirmed;
+  }
+
+  @Test
+  void anUnchangedHypothesisIsConfirmedOnceWhateverTheBlocks() {
+    short[] pcm = TestData.evalAudio(ADMIN_MENU);
+    // One hypothesis per 200 ms block, so each update can be checked against the one before.
+    List<Transcript> confirmed = confirmations(pcm, 3_200);
+    assertTrue(confirmed.size() >= 5, "confirmations: " + confirmed);
+    // Half-size blocks: the same hypotheses (computed at the same audio), the same confirmations.
+    List<Transcript> halves = new ArrayList<>();
+    AsrSessionConfig config = AsrSessionConfig.builder().partialIntervalMs(200).build();
+    try (AsrSession session = engine.openSession(config)) {
+      for (int i = 0; i < pcm.length; i += 1_600) {
+        AsrUpdate u = session.acceptWaveform(pcm, i, Math.min(1_600, pcm.length - i));
+        if (u.confirmed()) {
+          halves.add(u.unstable());
+        }
+      }
+    }
+    assertEquals(confirmed, halves);
   }
 
   @Test
