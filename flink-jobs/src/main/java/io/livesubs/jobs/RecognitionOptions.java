@@ -55,6 +55,7 @@ public final class RecognitionOptions {
           "asr.commit-min-words",
           "asr.commit-pause-ms",
           "asr.commit-policy",
+          "asr.commit-settle-ms",
           "asr.commit-tolerance-ms",
           "asr.device",
           "asr.engine",

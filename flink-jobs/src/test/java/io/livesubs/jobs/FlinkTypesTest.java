@@ -116,7 +116,7 @@ class FlinkTypesTest {
     DetectorState detector =
         new DetectorState(new byte[] {1, 2}, 10, new short[] {5, 6}, 40, true, 8, 12);
     assertEquals(detector, roundTrip(DetectorState.class, detector));
-    OpenSegment segment = new OpenSegment(16_000, 16_000, null, true, 3200, "hello");
+    OpenSegment segment = new OpenSegment(16_000, 16_000, null, true, 3200);
     assertEquals(segment, roundTrip(OpenSegment.class, segment));
     CueCursor cursor = new CueCursor(4, 3, 2, 1500);
     assertEquals(cursor, roundTrip(CueCursor.class, cursor));

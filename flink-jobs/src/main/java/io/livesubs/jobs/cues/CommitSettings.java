@@ -15,14 +15,26 @@ import java.util.Objects;
  *     word) makes the whole prefix final, not only its complete cues; 0 to 10000 ms
  * @param toleranceMs two hypotheses agree on a word when its text is equal and its start and end
  *     differ by at most this much; 0 to 1000 ms
- * @param fillPercent when the agreed words not yet committed fill one cue to at least this share of
- *     its capacity ({@code maxLines × maxCharsPerLine}) and the hypothesis goes on after them, they
- *     are committed as that cue without waiting for the next cue to form; 1 to 100, or 0 for never.
- *     This bounds the wait for a final cue by the agreement delay instead of a cue's worth of
- *     speech
+ * @param fillPercent when the last cue the agreed words not yet committed form is filled to at
+ *     least this share of its capacity ({@code maxLines × maxCharsPerLine}), it is committed too,
+ *     without waiting for the next cue to form or for the speaker's next word; 1 to 100, or 0 for
+ *     never. This bounds the wait for a final cue by the agreement delay instead of a cue's worth
+ *     of speech
+ * @param settleMs the hypothesis' last word is committed with the agreed words only once the audio
+ *     recognised so far reaches at least this far past its end (and it then counts as followed by a
+ *     pause); 0 to 10000 ms, or 0 for never: it waits until a word follows it. The engine may still
+ *     extend or re-spell its newest word ("met" becoming "might" when the rest of the word
+ *     arrives), so a short settle time gives earlier final cues at some cost in accuracy: measured
+ *     on LibriVox, 600 ms cut the final-cue latency proxy's p95 from 1.46 s to 0.91 s and raised
+ *     the WER from 0.056 to 0.070
  */
 public record CommitSettings(
-    CommitPolicy policy, int minWords, long pauseMs, long toleranceMs, int fillPercent)
+    CommitPolicy policy,
+    int minWords,
+    long pauseMs,
+    long toleranceMs,
+    int fillPercent,
+    long settleMs)
     implements Serializable {
 
   /** Configuration key of {@link #policy()}: {@code segment} or {@code agreement}. */
@@ -40,6 +52,9 @@ public record CommitSettings(
   /** Configuration key of {@link #fillPercent()}. */
   public static final String FILL_KEY = "asr.commit-fill-percent";
 
+  /** Configuration key of {@link #settleMs()}. */
+  public static final String SETTLE_KEY = "asr.commit-settle-ms";
+
   /** Validates the settings. */
   public CommitSettings {
     Objects.requireNonNull(policy, "commit policy");
@@ -47,11 +62,15 @@ public record CommitSettings(
     check("pauseMs", pauseMs, 0, 10_000);
     check("toleranceMs", toleranceMs, 0, 1_000);
     check("fillPercent", fillPercent, 0, 100);
+    check("settleMs", settleMs, 0, 10_000);
   }
 
-  /** Agreement, at least 3 words, 300 ms pause, 30 ms tolerance, 40 % fill. */
+  /**
+   * Agreement, at least 3 words, 300 ms pause, 30 ms tolerance, 40 % fill, the last word waiting
+   * for a word after it.
+   */
   public static CommitSettings defaults() {
-    return new CommitSettings(CommitPolicy.AGREEMENT, 3, 300, 30, 40);
+    return new CommitSettings(CommitPolicy.AGREEMENT, 3, 300, 30, 40, 0);
   }
 
   /** The old behaviour: final cues only at the segment's end. */
@@ -73,19 +92,23 @@ public record CommitSettings(
       }
       if (options.containsKey(MIN_WORDS_KEY)) {
         int v = Integer.parseInt(options.get(MIN_WORDS_KEY).strip());
-        s = new CommitSettings(s.policy, v, s.pauseMs, s.toleranceMs, s.fillPercent);
+        s = new CommitSettings(s.policy, v, s.pauseMs, s.toleranceMs, s.fillPercent, s.settleMs);
       }
       if (options.containsKey(PAUSE_KEY)) {
         long v = Long.parseLong(options.get(PAUSE_KEY).strip());
-        s = new CommitSettings(s.policy, s.minWords, v, s.toleranceMs, s.fillPercent);
+        s = new CommitSettings(s.policy, s.minWords, v, s.toleranceMs, s.fillPercent, s.settleMs);
       }
       if (options.containsKey(TOLERANCE_KEY)) {
         long v = Long.parseLong(options.get(TOLERANCE_KEY).strip());
-        s = new CommitSettings(s.policy, s.minWords, s.pauseMs, v, s.fillPercent);
+        s = new CommitSettings(s.policy, s.minWords, s.pauseMs, v, s.fillPercent, s.settleMs);
       }
       if (options.containsKey(FILL_KEY)) {
         int v = Integer.parseInt(options.get(FILL_KEY).strip());
-        s = new CommitSettings(s.policy, s.minWords, s.pauseMs, s.toleranceMs, v);
+        s = new CommitSettings(s.policy, s.minWords, s.pauseMs, s.toleranceMs, v, s.settleMs);
+      }
+      if (options.containsKey(SETTLE_KEY)) {
+        long v = Long.parseLong(options.get(SETTLE_KEY).strip());
+        s = new CommitSettings(s.policy, s.minWords, s.pauseMs, s.toleranceMs, s.fillPercent, v);
       }
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("bad asr.commit-* option: " + e.getMessage(), e);
@@ -94,7 +117,8 @@ public record CommitSettings(
   }
 
   private static CommitSettings withPolicy(CommitSettings s, CommitPolicy policy) {
-    return new CommitSettings(policy, s.minWords, s.pauseMs, s.toleranceMs, s.fillPercent);
+    return new CommitSettings(
+        policy, s.minWords, s.pauseMs, s.toleranceMs, s.fillPercent, s.settleMs);
   }
 
   private static void check(String name, long value, long min, long max) {

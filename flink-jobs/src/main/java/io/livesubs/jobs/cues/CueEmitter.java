@@ -26,7 +26,8 @@ import org.apache.flink.util.Collector;
  * <ul>
  *   <li>PARTIAL: a non-final revision of the open cue (a new cue number for the first partial of a
  *       phrase, the next revision after that), lines from {@link PartialCaptionFormatter}: the tail
- *       of the hypothesis that fits on screen.
+ *       of the hypothesis that fits on screen. A PARTIAL with the same words as the one before (an
+ *       engine's confirmation of its hypothesis) revises nothing; it only completes an agreement.
  *   <li>Commit ({@link CommitPolicy#AGREEMENT}, the default): when two consecutive PARTIALs agree
  *       on leading words that form complete cues ({@link PrefixCommitter}), those cues are emitted
  *       as FINAL at once: the first takes the open partial cue's number and its next revision (so
@@ -48,9 +49,8 @@ import org.apache.flink.util.Collector;
  * <p>Cue identity is (stream, language, cue seq, revision); every field but {@code emittedAtMs} is
  * a function of the input and the state, never of the wall clock, so a replay after a failure
  * reproduces the same cues. State: one {@link CueCursor} per stream, and a {@link SegmentCommit}
- * while a segment is open under the agreement policy; both are checkpointed, so after a restore
- * nothing committed is committed again. Metrics: see {@link CueMetrics}. Flink calls an instance
- * from one task thread.
+ * while a segment is open; both are checkpointed, so after a restore nothing committed is committed
+ * again. Metrics: see {@link CueMetrics}. Flink calls an instance from one task thread.
  */
 public final class CueEmitter extends KeyedProcessFunction<String, Recognition, SubtitleCue> {
 
@@ -127,26 +127,31 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
   private CueCursor partial(Recognition in, CueCursor cur, long now, Collector<SubtitleCue> out)
       throws Exception {
     CueRecords.Words words = CueRecords.words(in);
-    long committedEnd = CueCursor.NONE;
+    SegmentCommit seg = segment.value();
+    if (seg == null || seg.segmentStartMs() != in.segmentStartMs()) {
+      seg = SegmentCommit.fresh(in.segmentStartMs(), new RecognizedWord[0]);
+    }
+    boolean committed = false;
     if (commit.policy() == CommitPolicy.AGREEMENT) {
-      SegmentCommit seg = segment.value();
-      if (seg == null || seg.segmentStartMs() != in.segmentStartMs()) {
-        seg = SegmentCommit.fresh(in.segmentStartMs(), new RecognizedWord[0]);
-      }
       List<TimedWord> previous =
           PrefixCommitter.uncommitted(CueRecords.timed(seg.lastWords()), seg.committedEndMs());
       List<TimedWord> current = words.after(seg.committedEndMs()).list();
-      List<ShapedCue> done = committer.commit(previous, current, context(cur));
+      List<ShapedCue> done = committer.commit(previous, current, in.segmentEndMs(), context(cur));
       if (!done.isEmpty()) {
         cur = emitFinals(in, cur, done, words, cur.nextCueSeq(), now, out);
         metrics.committedCues.inc(done.size());
         long wordsEnd = lastWordEnd(done.get(done.size() - 1));
         int count = done.stream().mapToInt(c -> c.words().size()).sum();
         seg = seg.committed(count, Math.max(wordsEnd, seg.committedEndMs()));
+        committed = true;
       }
-      segment.update(seg.seen(in.words()));
-      committedEnd = seg.committedEndMs();
     }
+    boolean sameText = sameText(seg.lastWords(), in.words());
+    segment.update(seg.seen(in.words()));
+    if (sameText && !committed) {
+      return cur; // a confirmation of the text on screen: nothing to revise
+    }
+    long committedEnd = seg.committedEndMs();
     CueRecords.Words shown = words.after(committedEnd);
     List<String> lines =
         committedEnd == CueCursor.NONE
@@ -208,6 +213,18 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
     }
     long end = shaped.get(shaped.size() - 1).endMs();
     return cur.afterFinals(nextSeq, end);
+  }
+
+  private static boolean sameText(RecognizedWord[] a, RecognizedWord[] b) {
+    if (a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (!a[i].text().equals(b[i].text())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static PhraseContext context(CueCursor cur) {

@@ -9,10 +9,12 @@ import java.util.List;
 /**
  * Decides which leading cues of an open segment's hypothesis may be final now (LocalAgreement-2):
  * the words on which the last two partial hypotheses agree (same text, start and end within {@link
- * CommitSettings#toleranceMs()}) are shaped by {@link CueShaper}; every cue but the last is
- * complete (the shaper cut after it for a reason the later words cannot undo), and the last one too
- * when a pause of at least {@link CommitSettings#pauseMs()} follows the agreed words. Fewer than
- * {@link CommitSettings#minWords()} words are never committed.
+ * CommitSettings#toleranceMs()}), except the hypothesis' last word unless it has settled ({@link
+ * CommitSettings#settleMs()}), are shaped by {@link CueShaper}; every cue but the last is complete
+ * (the shaper cut after it for a reason the later words cannot undo), and the last one too when a
+ * pause of at least {@link CommitSettings#pauseMs()} (or a settled last word) ends the agreed words
+ * or it is filled to {@link CommitSettings#fillPercent()} of a cue's capacity. Fewer than {@link
+ * CommitSettings#minWords()} words are never committed.
  *
  * <p>Words are "committed" by time: a word belongs to the committed region when its midpoint lies
  * before the end of the last committed word. Later hypotheses and the final result may re-time or
@@ -53,10 +55,25 @@ final class PrefixCommitter {
    *
    * @param previous uncommitted words of the previous hypothesis
    * @param current uncommitted words of the current hypothesis, the objects the cues will show
+   * @param recognisedEndMs media time up to which the current hypothesis has heard the audio
    * @param context the previous final cue's end, if any
    */
-  List<ShapedCue> commit(List<TimedWord> previous, List<TimedWord> current, PhraseContext context) {
+  List<ShapedCue> commit(
+      List<TimedWord> previous,
+      List<TimedWord> current,
+      long recognisedEndMs,
+      PhraseContext context) {
     int agreed = agreement(previous, current);
+    // The hypothesis' last word may still grow or change when the rest of it arrives, even if two
+    // looks agreed on it: it waits for a word after it, or for the settle time.
+    boolean settled =
+        agreed == current.size()
+            && agreed > 0
+            && settings.settleMs() > 0
+            && recognisedEndMs - current.get(agreed - 1).endMs() >= settings.settleMs();
+    if (agreed == current.size() && !settled) {
+      agreed--;
+    }
     if (agreed < settings.minWords()) {
       return List.of();
     }
@@ -65,8 +82,8 @@ final class PrefixCommitter {
     PhraseContext around = next == null ? context : context.withNextSpeechStart(next.startMs());
     List<ShapedCue> cues = shaper.shape(prefix, around);
     boolean pause =
-        next != null && next.startMs() - prefix.get(agreed - 1).endMs() >= settings.pauseMs();
-    boolean full = next != null && cues.size() == 1 && isFull(cues.get(0));
+        next == null || next.startMs() - prefix.get(agreed - 1).endMs() >= settings.pauseMs();
+    boolean full = isFull(cues.get(cues.size() - 1));
     List<ShapedCue> complete = pause || full ? cues : cues.subList(0, cues.size() - 1);
     int words = complete.stream().mapToInt(c -> c.words().size()).sum();
     return words < settings.minWords() ? List.of() : complete;

@@ -11,20 +11,13 @@ package io.livesubs.jobs.speech;
  * @param recognised whether the engine recognises the segment; false when it cannot handle the
  *     stream's language, and then no audio is kept
  * @param samplesFed samples of the segment fed to the recogniser so far
- * @param lastPartialText text of the last PARTIAL emitted for the segment ("" before any)
  */
 public record OpenSegment(
-    long startSample,
-    int sampleRate,
-    String languageHint,
-    boolean recognised,
-    long samplesFed,
-    String lastPartialText) {
+    long startSample, int sampleRate, String languageHint, boolean recognised, long samplesFed) {
 
-  /** This segment after {@code samples} more samples, with the last partial text {@code text}. */
-  OpenSegment fed(long samples, String text) {
-    return new OpenSegment(
-        startSample, sampleRate, languageHint, recognised, samplesFed + samples, text);
+  /** This segment after {@code samples} more samples. */
+  OpenSegment fed(long samples) {
+    return new OpenSegment(startSample, sampleRate, languageHint, recognised, samplesFed + samples);
   }
 
   /** Media time of the segment's start, ms. */

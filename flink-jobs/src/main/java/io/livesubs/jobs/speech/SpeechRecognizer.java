@@ -32,11 +32,13 @@ import org.apache.flink.util.Collector;
  * not depend on how the audio was blocked anyway, so output after a failure equals output without
  * one.
  *
- * <p>PARTIAL is emitted when the hypothesis text changed, and the engine computes hypotheses at
- * most every {@link AsrSettings#partialIntervalMs()} of audio; FINAL when the segment ends. The
- * work happens synchronously in {@link #processElement}: a slow engine backpressures the source
- * instead of queueing audio. Metrics: see {@link RecognizerMetrics}. Flink calls an instance from
- * one task thread.
+ * <p>PARTIAL is emitted when the hypothesis changed (words, times or confidences), and once more
+ * when the engine confirms an unchanged one ({@link AsrUpdate#confirmed()}); the engine computes
+ * hypotheses at most every {@link AsrSettings#partialIntervalMs()} of audio. The caption stage
+ * turns only changed text into partial cues. FINAL when the segment ends. The work happens
+ * synchronously in {@link #processElement}: a slow engine backpressures the source instead of
+ * queueing audio. Metrics: see {@link RecognizerMetrics}. Flink calls an instance from one task
+ * thread.
  */
 public final class SpeechRecognizer extends KeyedProcessFunction<String, SpeechAudio, Recognition> {
 
@@ -110,8 +112,7 @@ public final class SpeechRecognizer extends KeyedProcessFunction<String, SpeechA
     if (!recognised) {
       metrics.segmentsSkippedLanguage.inc();
     }
-    segment.update(
-        new OpenSegment(in.segmentStartSample(), in.sampleRate(), hint, recognised, 0, ""));
+    segment.update(new OpenSegment(in.segmentStartSample(), in.sampleRate(), hint, recognised, 0));
   }
 
   private void feed(SpeechAudio in, Collector<Recognition> out) throws Exception {
@@ -124,17 +125,15 @@ public final class SpeechRecognizer extends KeyedProcessFunction<String, SpeechA
     AsrUpdate update = session.acceptWaveform(in.samples(), 0, in.samples().length);
     metrics.decoded(in.samples().length, in.sampleRate(), System.nanoTime() - started);
     audio.add(in.samples());
-    String text = open.lastPartialText();
-    if (settings.emitPartials() && update.changed()) {
-      Transcript hypothesis = update.hypothesis();
-      if (!hypothesis.text().equals(text)) {
-        text = hypothesis.text();
-        OpenSegment fed = open.fed(in.samples().length, text);
-        out.collect(recognition(in, Recognition.Kind.PARTIAL, hypothesis, fed.fedEndMs(), fed));
-        metrics.partials.inc();
-      }
+    OpenSegment fed = open.fed(in.samples().length);
+    // A confirmed hypothesis is sent although nothing changed: it is the second of two agreeing
+    // hypotheses, which lets the caption stage commit words without waiting for the next word.
+    if (settings.emitPartials() && (update.changed() || update.confirmed())) {
+      out.collect(
+          recognition(in, Recognition.Kind.PARTIAL, update.hypothesis(), fed.fedEndMs(), fed));
+      metrics.partials.inc();
     }
-    segment.update(open.fed(in.samples().length, text));
+    segment.update(fed);
   }
 
   private void finishSegment(SpeechAudio in, Collector<Recognition> out) throws Exception {

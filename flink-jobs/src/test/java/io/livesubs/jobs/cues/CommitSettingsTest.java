@@ -21,8 +21,10 @@ class CommitSettingsTest {
                     "asr.commit-pause-ms", "450",
                     "asr.commit-tolerance-ms", "10",
                     "asr.commit-fill-percent", "0",
+                    "asr.commit-settle-ms", "700",
                     "asr.partials", "true"));
-    assertEquals(new CommitSettings(CommitPolicy.SEGMENT, 5, 450, 10, 0), s);
+    assertEquals(new CommitSettings(CommitPolicy.SEGMENT, 5, 450, 10, 0, 700), s);
+    assertEquals(0, CommitSettings.defaults().settleMs(), "the last word waits by default");
   }
 
   @Test
@@ -43,6 +45,11 @@ class CommitSettingsTest {
         () -> CommitSettings.defaults().withOptions(Map.of("asr.commit-pause-ms", "soon")));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new CommitSettings(CommitPolicy.AGREEMENT, 3, 300, 30, 101));
+        () -> new CommitSettings(CommitPolicy.AGREEMENT, 3, 300, 30, 101, 0));
+    IllegalArgumentException settle =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CommitSettings.defaults().withOptions(Map.of("asr.commit-settle-ms", "-1")));
+    assertTrue(settle.getMessage().contains("settleMs"), settle.getMessage());
   }
 }

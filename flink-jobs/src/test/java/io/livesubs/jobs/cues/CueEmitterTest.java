@@ -193,6 +193,51 @@ class CueEmitterTest {
     assertFalse(texts(resumed).isEmpty());
   }
 
+  @Test
+  void aRepeatedHypothesisRevisesNothingButCompletesAnAgreement() throws Exception {
+    String text = "the committee met on tuesday to discuss the budget";
+    List<SubtitleCue> out =
+        run(
+            List.of(
+                partial("the committee met", 0, 1300),
+                partial("the committee met", 0, 1500), // the engine confirms: no new revision
+                partial(text, 0, 3700),
+                partial(text, 0, 3900))); // confirmed with nothing after it: final now
+    List<SubtitleCue> cues = texts(out);
+    assertEquals(4, cues.size(), cues.toString());
+    assertEquals(List.of(0, 1), cues.subList(0, 2).stream().map(SubtitleCue::getRevision).toList());
+    assertFalse(cues.get(1).getIsFinal());
+    SubtitleCue done = cues.get(2);
+    assertTrue(done.getIsFinal(), "the confirmed words became final: " + done);
+    assertEquals(0, done.getCueSeq(), "the final replaces the partial it confirms");
+    assertEquals(2, done.getRevision());
+    // 8 of the 9 words (44 characters, over 40 % of a cue): the last word may still change.
+    assertEquals("the committee met on tuesday to discuss the", String.join(" ", done.getLines()));
+    SubtitleCue rest = cues.get(3);
+    assertFalse(rest.getIsFinal());
+    assertEquals(1, rest.getCueSeq(), "the held word goes on as the next cue");
+    assertEquals(List.of("budget"), rest.getLines());
+    assertTrue(out.stream().noneMatch(CueConventions::isProgress), "the phrase goes on");
+  }
+
+  @Test
+  void underTheSegmentPolicyARepeatedHypothesisRevisesNothing() throws Exception {
+    try (KeyedHarness<Recognition, SubtitleCue> h =
+        KeyedHarness.open(
+            new CueEmitter(RULES, CommitSettings.segmentOnly()),
+            Recognition::streamId,
+            new AvroSpecificTypeInfo<>(SubtitleCue.class),
+            null)) {
+      h.sendAll(
+          List.of(
+              partial("good morning", 0, 900),
+              partial("good morning", 0, 1100),
+              partial("good morning everyone", 0, 1500)));
+      assertEquals(
+          List.of(0, 1), texts(h.output()).stream().map(SubtitleCue::getRevision).toList());
+    }
+  }
+
   /** A phrase spoken word by word: a partial per word, then its final. */
   private static List<Recognition> growingPhrase() {
     String text =

@@ -31,9 +31,13 @@ class PrefixCommitterTest {
     return out;
   }
 
+  /** Audio recognised up to here: 1 s after the 24 words of {@link #words} end. */
+  private static final long NOW = 11_000;
+
   private static PrefixCommitter committer(int fillPercent) {
     return new PrefixCommitter(
-        new CueShaper(RULES), new CommitSettings(CommitPolicy.AGREEMENT, 3, 300, 30, fillPercent));
+        new CueShaper(RULES),
+        new CommitSettings(CommitPolicy.AGREEMENT, 3, 300, 30, fillPercent, 0));
   }
 
   @Test
@@ -47,9 +51,9 @@ class PrefixCommitterTest {
   @Test
   void onlyCompleteCuesOfTheAgreedWordsAreCommitted() {
     PrefixCommitter c = committer(0);
-    assertEquals(List.of(), c.commit(words(6, -1, 0), words(8, -1, 0), PhraseContext.none()));
+    assertEquals(List.of(), c.commit(words(6, -1, 0), words(8, -1, 0), NOW, PhraseContext.none()));
     List<TimedWord> current = words(24, -1, 0);
-    List<ShapedCue> cues = c.commit(words(22, -1, 0), current, PhraseContext.none());
+    List<ShapedCue> cues = c.commit(words(22, -1, 0), current, NOW, PhraseContext.none());
     assertTrue(!cues.isEmpty(), "22 agreed words are more than one cue");
     List<TimedWord> committed = cues.stream().flatMap(q -> q.words().stream()).toList();
     assertTrue(committed.size() < 22, "the last cue of the agreed words waits: " + cues);
@@ -66,12 +70,53 @@ class PrefixCommitterTest {
     List<TimedWord> paused = new ArrayList<>(words(5, -1, 0));
     paused.add(new TimedWord("later", 3_200, 3_500)); // 300 ms after the 5th word ends
     assertEquals(
-        5, committer(0).commit(previous, paused, PhraseContext.none()).get(0).words().size());
+        5, committer(0).commit(previous, paused, NOW, PhraseContext.none()).get(0).words().size());
     List<TimedWord> goesOn = words(6, -1, 0);
-    assertEquals(List.of(), committer(0).commit(previous, goesOn, PhraseContext.none()));
+    assertEquals(List.of(), committer(0).commit(previous, goesOn, NOW, PhraseContext.none()));
     // "the committee met on tuesday" is 28 characters: a third of the 84 a cue holds.
-    assertEquals(List.of(), committer(40).commit(previous, goesOn, PhraseContext.none()));
-    assertEquals(1, committer(30).commit(previous, goesOn, PhraseContext.none()).size());
+    assertEquals(List.of(), committer(40).commit(previous, goesOn, NOW, PhraseContext.none()));
+    assertEquals(1, committer(30).commit(previous, goesOn, NOW, PhraseContext.none()).size());
+  }
+
+  @Test
+  void aFilledCueIsCommittedWithoutWaitingForTheNextWordButNeverTheLastWord() {
+    // A confirmed hypothesis: both looks gave the same 6 words and nothing after them yet. Its
+    // last word ("to") may still grow, so the 5 before it (28 characters) form the cue.
+    List<TimedWord> confirmed = words(6, -1, 0);
+    List<ShapedCue> cues = committer(30).commit(confirmed, confirmed, NOW, PhraseContext.none());
+    assertEquals(1, cues.size());
+    assertEquals(confirmed.subList(0, 5), cues.get(0).words());
+    assertEquals(List.of(), ShapingViolations.checkSequence(cues, RULES));
+    assertTrue(cues.get(0).endMs() < confirmed.get(5).startMs(), "the held word's time is free");
+    assertEquals(
+        List.of(),
+        committer(40).commit(confirmed, confirmed, NOW, PhraseContext.none()),
+        "28 characters do not fill 40 % of a cue: the cue waits for more words");
+    assertEquals(List.of(), committer(0).commit(confirmed, confirmed, NOW, PhraseContext.none()));
+    List<TimedWord> three = words(3, -1, 0);
+    assertEquals(
+        List.of(),
+        committer(1).commit(three, three, NOW, PhraseContext.none()),
+        "without its last word the hypothesis has fewer than the 3 words a commit needs");
+  }
+
+  @Test
+  void aLastWordThatSettledIsCommittedAsIfAPauseFollowedIt() {
+    PrefixCommitter settling =
+        new PrefixCommitter(
+            new CueShaper(RULES), new CommitSettings(CommitPolicy.AGREEMENT, 3, 300, 30, 0, 600));
+    List<TimedWord> confirmed = words(4, -1, 0); // the 4th word ends at 2500 ms
+    assertEquals(
+        List.of(),
+        settling.commit(confirmed, confirmed, 3_099, PhraseContext.none()),
+        "599 ms after the last word it may still change");
+    List<ShapedCue> cues = settling.commit(confirmed, confirmed, 3_100, PhraseContext.none());
+    assertEquals(1, cues.size());
+    assertEquals(confirmed, cues.get(0).words(), "600 ms after it, all 4 words are final");
+    assertEquals(
+        List.of(),
+        committer(0).commit(confirmed, confirmed, 60_000, PhraseContext.none()),
+        "without a settle time the last word waits for the next one however long");
   }
 
   @Test
