@@ -9,14 +9,18 @@ import java.util.List;
 
 /**
  * Sends the streams of one benchmark phase to Kafka, through one shared producer, in chunks of
- * {@value #CHUNK_MS} ms (the demo's chunk size), every stream starting at the same capture time.
- * Stateless; {@link #send} runs on the calling thread.
+ * {@value #CHUNK_MS} ms (the demo's chunk size). Stateless; {@link #send} runs on the calling
+ * thread.
  *
  * <p>Paced sending behaves like live capture: chunk {@code n} leaves when its <em>last</em> sample
- * has been captured (the pacer's start is capture time 0), as a live encoder cannot send audio
- * before it exists; latencies measured against capture time therefore include the chunking delay a
- * real stream has. Unpaced sending pushes everything as fast as Kafka takes it, as a recording that
- * has already been captured: the streams' capture time 0 lies the audio's duration in the past.
+ * has been captured, as a live encoder cannot send audio before it exists; latencies measured
+ * against capture time therefore include the chunking delay a real stream has. Independent live
+ * sources are not in phase, so stream {@code i} of {@code N} starts capturing {@code i/N} of a
+ * chunk after the pacer's start: their chunks arrive spread over each chunk period rather than all
+ * at the same instant (which would make the last stream of every burst wait for the others' ASR on
+ * the same subtask, a delay that lock-stepped sources alone have). Unpaced sending pushes
+ * everything as fast as Kafka takes it, as a recording that has already been captured: the streams'
+ * capture time 0 lies the audio's duration in the past.
  */
 final class BenchIngest {
 
@@ -64,18 +68,18 @@ final class BenchIngest {
         long longestMs = PcmFormat.samplesToMs(longest(streams));
         // Unpaced audio counts as recorded already, so that no capture time lies in the future.
         long startEpochMs = System.currentTimeMillis() - (paced ? 0 : longestMs);
-        for (StreamAudio stream : streams) {
+        for (int i = 0; i < streams.size(); i++) {
           producers.add(
               AudioChunkProducer.builder()
                   .sink(sink)
-                  .streamId(stream.id())
+                  .streamId(streams.get(i).id())
                   .chunkMs(CHUNK_MS)
                   .languageHint("en")
-                  .streamStartEpochMs(startEpochMs)
+                  .streamStartEpochMs(startEpochMs + (paced ? phaseMs(i, streams.size()) : 0))
                   .build());
         }
         if (pacer != null) {
-          pacer.start(); // capture time 0 of every stream is now
+          pacer.start(); // capture time 0 of the first stream is now
         }
         long firstChunkNanos = System.nanoTime();
         sendChunks(streams, producers, pacer);
@@ -95,10 +99,12 @@ final class BenchIngest {
     long longest = longest(streams);
     short[] chunk = new short[chunkSamples];
     for (long from = 0; from < longest; from += chunkSamples) {
-      if (pacer != null) {
-        pacer.awaitMediaTime(PcmFormat.samplesToNanos(Math.min(from + chunkSamples, longest)));
-      }
+      long chunkEnd = Math.min(from + chunkSamples, longest);
       for (int i = 0; i < streams.size(); i++) {
+        if (pacer != null) {
+          long phaseNanos = phaseMs(i, streams.size()) * 1_000_000L;
+          pacer.awaitMediaTime(PcmFormat.samplesToNanos(chunkEnd) + phaseNanos);
+        }
         int n = streams.get(i).read(from, chunk);
         if (n > 0) {
           producers.get(i).accept(chunk, 0, n);
@@ -108,6 +114,11 @@ final class BenchIngest {
         throw new InterruptedException("benchmark ingest interrupted");
       }
     }
+  }
+
+  /** How long after the first stream paced stream {@code i} of {@code count} starts capturing. */
+  static int phaseMs(int i, int count) {
+    return i * CHUNK_MS / count;
   }
 
   private static long longest(List<StreamAudio> streams) {

@@ -97,6 +97,15 @@ record BenchReport(
             "    fair comparison: %d thread(s) each decoding one stream vs the job at parallelism"
                 + " %d with one stream per subtask; same models and settings",
             raw.threads(), pipeline.streams()));
+    if (pipeline.cpu() != null) {
+      CpuSplit.Split cpu = pipeline.cpu();
+      lines.add(
+          f(
+              "    CPU while (b) ran, in cores of %d: the job's tasks %.2f, other threads (Kafka"
+                  + " broker and clients, registry, Flink runtime) %.2f, JIT compiler, GC and"
+                  + " ended threads %.2f",
+              context.cores(), cpu.jobCores(), cpu.otherThreadCores(), cpu.restCores()));
+    }
     lines.addAll(liveLines());
     lines.addAll(backlogLines());
     lines.add(lastLine());

@@ -14,9 +14,9 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * streams, each carrying the whole audio (as each raw-engine thread decodes it), are sent as fast
  * as Kafka takes them to a job of that parallelism, one stream per subtask ({@link KeySpread}); the
  * clock runs from the first chunk handed to the producer until the last stream's end-of-stream cue
- * arrives on the cue topic. The job is running, models loaded, and warmed up (the first {@link
- * RawEnginePhase#WARM_UP_SAMPLES} samples on other streams, one per subtask, to their end) before
- * the clock starts. Stateless; runs on the calling thread.
+ * arrives on the cue topic. The job is running, models loaded, and warmed up (the same audio on
+ * other streams, one per subtask, to their end: Kafka's and Flink's code paths take longer to
+ * compile than the engines') before the clock starts. Stateless; runs on the calling thread.
  */
 final class PipelinePhase {
 
@@ -32,9 +32,15 @@ final class PipelinePhase {
    * @param wallSeconds from the first chunk sent to the last end-of-stream cue received
    * @param complete whether every stream's end-of-stream cue arrived
    * @param finalCues final cues with text received
+   * @param cpu where the process's CPU went while the clock ran, or null where unknown
    */
   record Result(
-      int streams, double audioSeconds, double wallSeconds, boolean complete, int finalCues) {
+      int streams,
+      double audioSeconds,
+      double wallSeconds,
+      boolean complete,
+      int finalCues,
+      CpuSplit.Split cpu) {
 
     /** Audio seconds of all streams per wall second; NaN when the run did not complete. */
     double xrt() {
@@ -56,9 +62,8 @@ final class PipelinePhase {
     }
     List<String> ids = streams.stream().map(StreamAudio::id).toList();
     List<StreamAudio> warmUp = new ArrayList<>();
-    long warmUpLength = Math.min(audio.samples().length, RawEnginePhase.WARM_UP_SAMPLES);
     for (String id : KeySpread.ids("warmup", parallelism, parallelism)) {
-      warmUp.add(new StreamAudio(id, audio.samples(), 0, warmUpLength));
+      warmUp.add(new StreamAudio(id, audio.samples(), 0, audio.samples().length));
     }
     List<String> warmUpIds = warmUp.stream().map(StreamAudio::id).toList();
     Set<String> warmUpSet = Set.copyOf(warmUpIds);
@@ -78,6 +83,7 @@ final class PipelinePhase {
       if (!job.awaitEnded(warmUpTracker, warmUpIds, START_TIMEOUT)) {
         throw new IllegalStateException("the warm-up streams did not end within " + START_TIMEOUT);
       }
+      CpuSplit.Mark cpu = CpuSplit.start();
       BenchIngest.Timing sent =
           BenchIngest.send(
               stack.bootstrapServers(),
@@ -89,9 +95,10 @@ final class PipelinePhase {
       Duration timeout =
           Duration.ofSeconds(60).plusMillis(Math.round(audio.seconds() * 1000 * parallelism));
       boolean complete = job.awaitEnded(tracker, ids, timeout);
+      CpuSplit.Split split = cpu == null ? null : cpu.split();
       double wall = (tracker.lastEndNanos() - sent.firstChunkNanos()) / 1e9;
       return new Result(
-          parallelism, audio.seconds(), wall, complete, tracker.emittedLatenciesMs().length);
+          parallelism, audio.seconds(), wall, complete, tracker.emittedLatenciesMs().length, split);
     }
   }
 }

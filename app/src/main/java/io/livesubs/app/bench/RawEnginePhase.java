@@ -7,7 +7,6 @@ import io.livesubs.ingest.audio.PcmFormat;
 import io.livesubs.jobs.RecognitionSettings;
 import io.livesubs.jobs.speech.AsrSettings.LoadedEngine;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,16 +20,11 @@ import java.util.concurrent.Future;
  * interval, partial word times off as in the job) and fed in the job's chunk size, so that the
  * pipeline phase does exactly the same model work. {@code threads} threads each decode the whole
  * audio at the same time, one stream each, sharing the loaded models as the job's subtasks do,
- * after an untimed warm-up pass over the first {@link #WARM_UP_SAMPLES} samples. Stateless; runs on
- * the calling thread and its own pool.
+ * after an untimed warm-up pass over the same audio, so that JIT compilation and the engines' first
+ * allocations do not count (the pipeline phase warms up the same way). Stateless; runs on the
+ * calling thread and its own pool.
  */
 final class RawEnginePhase {
-
-  /**
-   * Audio each thread decodes, untimed, before the timed pass, so that JIT compilation and the
-   * engines' first allocations do not count (the pipeline phase warms up the same way).
-   */
-  static final int WARM_UP_SAMPLES = PcmFormat.samplesForMs(20_000);
 
   private RawEnginePhase() {}
 
@@ -66,13 +60,12 @@ final class RawEnginePhase {
               asr.engine(),
               PcmFormat.samplesForMs(BenchIngest.CHUNK_MS),
               settings.asr().partialIntervalMs());
-      short[] warmUp = Arrays.copyOf(samples, Math.min(samples.length, WARM_UP_SAMPLES));
       List<Future<BenchmarkResult>> futures = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         futures.add(
             pool.submit(
                 () -> {
-                  benchmark.run(warmUp); // not timed: compiles the Java side of both engines
+                  benchmark.run(samples); // not timed: compiles the Java side of both engines
                   return benchmark.run(samples);
                 }));
       }

@@ -24,7 +24,7 @@ class BenchReportTest {
   private static final RawEnginePhase.Result RAW =
       new RawEnginePhase.Result(2, 208.0, 20.0, 450.0, 9.5, 39);
   private static final PipelinePhase.Result PIPELINE =
-      new PipelinePhase.Result(2, 208.0, 26.0, true, 80);
+      new PipelinePhase.Result(2, 208.0, 26.0, true, 80, new CpuSplit.Split(26.0, 1.42, 0.21, 0.3));
 
   private static List<FlatLag.Sample> lag(int seconds, double value) {
     List<FlatLag.Sample> samples = new ArrayList<>();
@@ -77,7 +77,7 @@ class BenchReportTest {
   @Test
   void pipelineThroughputIsAllStreamsAudioOverWallTime() {
     assertEquals(16.0, PIPELINE.xrt(), 1e-9);
-    assertTrue(Double.isNaN(new PipelinePhase.Result(2, 208, 26, false, 3).xrt()));
+    assertTrue(Double.isNaN(new PipelinePhase.Result(2, 208, 26, false, 3, null).xrt()));
   }
 
   @Test
@@ -114,6 +114,11 @@ class BenchReportTest {
     assertTrue(all.contains("up to 2900 s of audio, 2100 s at the end (the other ~28 s"), all);
     assertTrue(all.contains("job processed 1200 s of audio (19.8x real time)"), all);
     assertTrue(all.contains("load average 1.50"), all);
+    assertTrue(
+        all.contains(
+            "in cores of 2: the job's tasks 1.42, other threads (Kafka broker and clients"),
+        all);
+    assertTrue(all.contains("JIT compiler, GC and ended threads 0.30"), all);
   }
 
   @Test
