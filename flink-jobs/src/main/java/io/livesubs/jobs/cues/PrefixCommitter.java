@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Decides which leading cues of an open segment's hypothesis may be final now (LocalAgreement-2):
  * the words on which the last two partial hypotheses agree (same text, start and end within {@link
- * CommitSettings#toleranceMs()}), except the hypothesis' last word unless it has settled ({@link
+ * CommitSettings#toleranceMs()}), except the hypothesis' last word until it has settled ({@link
  * CommitSettings#settleMs()}), are shaped by {@link CueShaper}; every cue but the last is complete
  * (the shaper cut after it for a reason the later words cannot undo), and the last one too when a
  * pause of at least {@link CommitSettings#pauseMs()} (or a settled last word) ends the agreed words
@@ -65,7 +65,7 @@ final class PrefixCommitter {
       PhraseContext context) {
     int agreed = agreement(previous, current);
     // The hypothesis' last word may still grow or change when the rest of it arrives, even if two
-    // looks agreed on it: it waits for a word after it, or for the settle time.
+    // looks agreed on it: it waits for a word after it, or until it has settled.
     boolean settled =
         agreed == current.size()
             && agreed > 0
@@ -81,8 +81,9 @@ final class PrefixCommitter {
     TimedWord next = agreed < current.size() ? current.get(agreed) : null;
     PhraseContext around = next == null ? context : context.withNextSpeechStart(next.startMs());
     List<ShapedCue> cues = shaper.shape(prefix, around);
+    // With nothing heard after the prefix yet, nothing says whether a pause follows it.
     boolean pause =
-        next == null || next.startMs() - prefix.get(agreed - 1).endMs() >= settings.pauseMs();
+        next != null && next.startMs() - prefix.get(agreed - 1).endMs() >= settings.pauseMs();
     boolean full = isFull(cues.get(cues.size() - 1));
     List<ShapedCue> complete = pause || full ? cues : cues.subList(0, cues.size() - 1);
     int words = complete.stream().mapToInt(c -> c.words().size()).sum();

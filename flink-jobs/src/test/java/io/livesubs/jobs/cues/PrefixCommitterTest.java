@@ -101,21 +101,27 @@ class PrefixCommitterTest {
   }
 
   @Test
-  void aLastWordThatSettledIsCommittedAsIfAPauseFollowedIt() {
+  void theLastWordIsAgreedOnceItHasSettled() {
     PrefixCommitter settling =
         new PrefixCommitter(
-            new CueShaper(RULES), new CommitSettings(CommitPolicy.AGREEMENT, 3, 300, 30, 0, 600));
-    List<TimedWord> confirmed = words(4, -1, 0); // the 4th word ends at 2500 ms
+            new CueShaper(RULES), new CommitSettings(CommitPolicy.AGREEMENT, 3, 300, 30, 30, 600));
+    // 5 words, 28 characters: a full cue at 30 %, but only with the 5th word (4 are 20).
+    List<TimedWord> confirmed = words(5, -1, 0); // the 5th word ends at 2900 ms
     assertEquals(
         List.of(),
-        settling.commit(confirmed, confirmed, 3_099, PhraseContext.none()),
+        settling.commit(confirmed, confirmed, 3_499, PhraseContext.none()),
         "599 ms after the last word it may still change");
-    List<ShapedCue> cues = settling.commit(confirmed, confirmed, 3_100, PhraseContext.none());
+    List<ShapedCue> cues = settling.commit(confirmed, confirmed, 3_500, PhraseContext.none());
     assertEquals(1, cues.size());
-    assertEquals(confirmed, cues.get(0).words(), "600 ms after it, all 4 words are final");
+    assertEquals(confirmed, cues.get(0).words(), "600 ms after it, it is agreed");
+    List<TimedWord> four = words(4, -1, 0);
     assertEquals(
         List.of(),
-        committer(0).commit(confirmed, confirmed, 60_000, PhraseContext.none()),
+        settling.commit(four, four, 60_000, PhraseContext.none()),
+        "settled words are agreed, not followed by a pause: a cue short of full still waits");
+    assertEquals(
+        List.of(),
+        committer(30).commit(confirmed, confirmed, 60_000, PhraseContext.none()),
         "without a settle time the last word waits for the next one however long");
   }
 
