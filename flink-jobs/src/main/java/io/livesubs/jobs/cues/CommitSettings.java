@@ -24,9 +24,10 @@ import java.util.Objects;
  *     far reaches at least this far past its end, or once a word follows it; 0 to 10000 ms, 0 for
  *     never (it always waits for a word after it). The engine may still extend or re-spell its
  *     newest word when the rest of it arrives ("met" becoming "might"), which a commit would turn
- *     into a wrong or duplicated word. Measured with the default 700 ms: final-cue p95 of 16 live
- *     streams ({@code ./livesubs bench}) 1.12 s against 1.41 s with 0, and the same WER in {@code
- *     CommitOnAgreementTest} (0.056); at 400 ms words were duplicated there (WER 0.085)
+ *     into a wrong or duplicated word. Measured ({@code ./livesubs bench}, 16 live streams):
+ *     final-cue p95 1.31 s with the default 1000 ms, 1.12 s with 700 ms, 1.41 s with 0; but 700 ms
+ *     let a duplicated word through in {@code RecognitionITCase} (LibriVox WER 0.056 to 0.070), and
+ *     400 ms several in {@code CommitOnAgreementTest} (0.056 to 0.085)
  */
 public record CommitSettings(
     CommitPolicy policy,
@@ -65,9 +66,9 @@ public record CommitSettings(
     check("settleMs", settleMs, 0, 10_000);
   }
 
-  /** Agreement, at least 3 words, 300 ms pause, 30 ms tolerance, 40 % fill, 700 ms settle. */
+  /** Agreement, at least 3 words, 300 ms pause, 30 ms tolerance, 40 % fill, 1 s settle. */
   public static CommitSettings defaults() {
-    return new CommitSettings(CommitPolicy.AGREEMENT, 3, 300, 30, 40, 700);
+    return new CommitSettings(CommitPolicy.AGREEMENT, 3, 300, 30, 40, 1_000);
   }
 
   /** The old behaviour: final cues only at the segment's end. */

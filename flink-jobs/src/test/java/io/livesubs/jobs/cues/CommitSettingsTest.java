@@ -24,7 +24,7 @@ class CommitSettingsTest {
                     "asr.commit-settle-ms", "700",
                     "asr.partials", "true"));
     assertEquals(new CommitSettings(CommitPolicy.SEGMENT, 5, 450, 10, 0, 700), s);
-    assertEquals(700, CommitSettings.defaults().settleMs());
+    assertEquals(1_000, CommitSettings.defaults().settleMs());
   }
 
   @Test
