@@ -9,10 +9,10 @@ import io.livesubs.jobs.captions.PhraseContext;
 import io.livesubs.jobs.captions.ShapedCue;
 import io.livesubs.jobs.captions.ShapingRules;
 import io.livesubs.jobs.captions.ShapingViolations;
-import io.livesubs.jobs.captions.TimedWord;
 import io.livesubs.jobs.source.DecodedAudio;
 import io.livesubs.jobs.source.PcmChunk;
 import io.livesubs.jobs.testing.CollectingSink;
+import io.livesubs.jobs.testing.CueShapes;
 import io.livesubs.jobs.testing.SharedData;
 import io.livesubs.jobs.testing.SpeechStreams;
 import io.livesubs.schemas.CueConventions;
@@ -150,7 +150,7 @@ class RecognitionITCase {
         "%s: WER %.3f (%s) over %d final cues%n", s.streamId(), wer.rate(), wer, finals.size());
     assertTrue(wer.rate() < MAX_WER, s.streamId() + ": WER " + wer.rate() + " for '" + text + "'");
 
-    List<ShapedCue> shaped = finals.stream().map(RecognitionITCase::shaped).toList();
+    List<ShapedCue> shaped = finals.stream().map(CueShapes::of).toList();
     assertEquals(
         List.of(),
         ShapingViolations.checkSequence(shaped, ShapingRules.defaults(), PhraseContext.none()),
@@ -173,16 +173,6 @@ class RecognitionITCase {
 
   private static boolean insideAClip(Spoken s, long ms) {
     return s.clipsMs().stream().anyMatch(span -> ms >= span[0] - 500 && ms <= span[1] + 500);
-  }
-
-  private static ShapedCue shaped(SubtitleCue c) {
-    return new ShapedCue(
-        c.getStartMs(),
-        c.getEndMs(),
-        c.getLines(),
-        c.getWords().stream()
-            .map(w -> new TimedWord(w.getWord(), w.getStartMs(), w.getEndMs()))
-            .toList());
   }
 
   private static int chunkCount(short[] audio) {

@@ -117,7 +117,7 @@ final class BenchIngest {
   }
 
   /** How long after the first stream paced stream {@code i} of {@code count} starts capturing. */
-  static int phaseMs(int i, int count) {
+  private static int phaseMs(int i, int count) {
     return i * CHUNK_MS / count;
   }
 

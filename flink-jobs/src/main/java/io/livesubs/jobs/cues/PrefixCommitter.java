@@ -12,8 +12,8 @@ import java.util.List;
  * CommitSettings#toleranceMs()}), except the hypothesis' last word until it has settled ({@link
  * CommitSettings#settleMs()}), are shaped by {@link CueShaper}; every cue but the last is complete
  * (the shaper cut after it for a reason the later words cannot undo), and the last one too when a
- * pause of at least {@link CommitSettings#pauseMs()} (or a settled last word) ends the agreed words
- * or it is filled to {@link CommitSettings#fillPercent()} of a cue's capacity. Fewer than {@link
+ * pause of at least {@link CommitSettings#pauseMs()} follows the agreed words or it is filled to
+ * {@link CommitSettings#fillPercent()} of a cue's capacity. Fewer than {@link
  * CommitSettings#minWords()} words are never committed.
  *
  * <p>Words are "committed" by time: a word belongs to the committed region when its midpoint lies
@@ -66,12 +66,9 @@ final class PrefixCommitter {
     int agreed = agreement(previous, current);
     // The hypothesis' last word may still grow or change when the rest of it arrives, even if two
     // looks agreed on it: it waits for a word after it, or until it has settled.
-    boolean settled =
-        agreed == current.size()
-            && agreed > 0
-            && settings.settleMs() > 0
-            && recognisedEndMs - current.get(agreed - 1).endMs() >= settings.settleMs();
-    if (agreed == current.size() && !settled) {
+    if (agreed > 0
+        && agreed == current.size()
+        && !settled(current.get(agreed - 1), recognisedEndMs)) {
       agreed--;
     }
     if (agreed < settings.minWords()) {
@@ -88,6 +85,10 @@ final class PrefixCommitter {
     List<ShapedCue> complete = pause || full ? cues : cues.subList(0, cues.size() - 1);
     int words = complete.stream().mapToInt(c -> c.words().size()).sum();
     return words < settings.minWords() ? List.of() : complete;
+  }
+
+  private boolean settled(TimedWord last, long recognisedEndMs) {
+    return settings.settleMs() > 0 && recognisedEndMs - last.endMs() >= settings.settleMs();
   }
 
   private boolean isFull(ShapedCue cue) {

@@ -9,11 +9,11 @@ import io.livesubs.jobs.captions.PhraseContext;
 import io.livesubs.jobs.captions.ShapedCue;
 import io.livesubs.jobs.captions.ShapingRules;
 import io.livesubs.jobs.captions.ShapingViolations;
-import io.livesubs.jobs.captions.TimedWord;
 import io.livesubs.jobs.speech.AsrSettings;
 import io.livesubs.jobs.speech.Recognition;
 import io.livesubs.jobs.speech.SpeechAudio;
 import io.livesubs.jobs.speech.SpeechRecognizer;
+import io.livesubs.jobs.testing.CueShapes;
 import io.livesubs.jobs.testing.KeyedHarness;
 import io.livesubs.jobs.testing.SharedData;
 import io.livesubs.jobs.testing.SpeechStreams;
@@ -148,16 +148,6 @@ class CommitOnAgreementTest {
     return String.join(" ", finals.stream().flatMap(e -> e.cue().getLines().stream()).toList());
   }
 
-  private static ShapedCue shaped(SubtitleCue cue) {
-    return new ShapedCue(
-        cue.getStartMs(),
-        cue.getEndMs(),
-        cue.getLines(),
-        cue.getWords().stream()
-            .map(w -> new TimedWord(w.getWord(), w.getStartMs(), w.getEndMs()))
-            .toList());
-  }
-
   /** Media time of the audio whose processing emitted the cue, minus its last word's end. */
   private static long[] latencies(List<Emitted> finals) {
     return finals.stream()
@@ -176,7 +166,8 @@ class CommitOnAgreementTest {
         .toArray();
   }
 
-  private static long percentile(long[] sorted, double p) {
+  /** The {@code p} quantile of ascending {@code sorted} (nearest rank). */
+  static long percentile(long[] sorted, double p) {
     return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
   }
 
@@ -207,7 +198,7 @@ class CommitOnAgreementTest {
             + text(agreementFinals));
 
     for (List<Emitted> finals : List.of(segmentFinals, agreementFinals)) {
-      List<ShapedCue> shaped = finals.stream().map(e -> shaped(e.cue())).toList();
+      List<ShapedCue> shaped = finals.stream().map(e -> CueShapes.of(e.cue())).toList();
       assertEquals(
           List.of(),
           ShapingViolations.checkSequence(shaped, RULES, PhraseContext.none()),

@@ -8,9 +8,9 @@ import io.livesubs.jobs.captions.PhraseContext;
 import io.livesubs.jobs.captions.ShapedCue;
 import io.livesubs.jobs.captions.ShapingRules;
 import io.livesubs.jobs.captions.ShapingViolations;
-import io.livesubs.jobs.captions.TimedWord;
 import io.livesubs.jobs.speech.Recognition;
 import io.livesubs.jobs.speech.RecognizedWord;
+import io.livesubs.jobs.testing.CueShapes;
 import io.livesubs.jobs.testing.KeyedHarness;
 import io.livesubs.schemas.CueConventions;
 import io.livesubs.schemas.SubtitleCue;
@@ -58,8 +58,13 @@ class CueEmitterTest {
 
   private static KeyedHarness<Recognition, SubtitleCue> harness(OperatorSubtaskState state)
       throws Exception {
+    return harness(CommitSettings.defaults(), state);
+  }
+
+  private static KeyedHarness<Recognition, SubtitleCue> harness(
+      CommitSettings commit, OperatorSubtaskState state) throws Exception {
     return KeyedHarness.open(
-        new CueEmitter(RULES),
+        new CueEmitter(RULES, commit),
         Recognition::streamId,
         new AvroSpecificTypeInfo<>(SubtitleCue.class),
         state);
@@ -120,8 +125,7 @@ class CueEmitterTest {
       assertEquals(i, firstCues.get(i).getCueSeq());
       assertEquals(0, firstCues.get(i).getRevision());
     }
-    List<ShapedCue> shaped =
-        out.subList(1, out.size()).stream().map(CueEmitterTest::shaped).toList();
+    List<ShapedCue> shaped = out.subList(1, out.size()).stream().map(CueShapes::of).toList();
     assertEquals(
         List.of(),
         ShapingViolations.checkSequence(shaped, RULES, PhraseContext.none()),
@@ -222,12 +226,7 @@ class CueEmitterTest {
 
   @Test
   void underTheSegmentPolicyARepeatedHypothesisRevisesNothing() throws Exception {
-    try (KeyedHarness<Recognition, SubtitleCue> h =
-        KeyedHarness.open(
-            new CueEmitter(RULES, CommitSettings.segmentOnly()),
-            Recognition::streamId,
-            new AvroSpecificTypeInfo<>(SubtitleCue.class),
-            null)) {
+    try (KeyedHarness<Recognition, SubtitleCue> h = harness(CommitSettings.segmentOnly(), null)) {
       h.sendAll(
           List.of(
               partial("good morning", 0, 900),
@@ -258,12 +257,7 @@ class CueEmitterTest {
   private static List<Integer> producers(List<Recognition> in, CommitSettings commit)
       throws Exception {
     List<Integer> producedBy = new ArrayList<>();
-    try (KeyedHarness<Recognition, SubtitleCue> h =
-        KeyedHarness.open(
-            new CueEmitter(RULES, commit),
-            Recognition::streamId,
-            new AvroSpecificTypeInfo<>(SubtitleCue.class),
-            null)) {
+    try (KeyedHarness<Recognition, SubtitleCue> h = harness(commit, null)) {
       for (int i = 0; i < in.size(); i++) {
         h.send(in.get(i));
         while (producedBy.size() < h.output().size()) {
@@ -308,18 +302,13 @@ class CueEmitterTest {
     assertEquals(
         List.of(),
         ShapingViolations.checkSequence(
-            finals.stream().map(CueEmitterTest::shaped).toList(), RULES, PhraseContext.none()));
+            finals.stream().map(CueShapes::of).toList(), RULES, PhraseContext.none()));
     assertEquals(1, out.stream().filter(CueConventions::isProgress).count());
     int progress = out.indexOf(out.stream().filter(CueConventions::isProgress).findFirst().get());
     assertEquals(finals.get(finals.size() - 1), out.get(progress - 1), "after the last final cue");
 
     List<SubtitleCue> segmentOnly;
-    try (KeyedHarness<Recognition, SubtitleCue> h =
-        KeyedHarness.open(
-            new CueEmitter(RULES, CommitSettings.segmentOnly()),
-            Recognition::streamId,
-            new AvroSpecificTypeInfo<>(SubtitleCue.class),
-            null)) {
+    try (KeyedHarness<Recognition, SubtitleCue> h = harness(CommitSettings.segmentOnly(), null)) {
       h.sendAll(in.subList(0, finalIndex));
       segmentOnly = h.output();
     }
@@ -355,15 +344,5 @@ class CueEmitterTest {
 
   private static List<SubtitleCue> withoutEmissionTime(List<SubtitleCue> cues) {
     return cues.stream().map(c -> SubtitleCue.newBuilder(c).setEmittedAtMs(0).build()).toList();
-  }
-
-  private static ShapedCue shaped(SubtitleCue cue) {
-    return new ShapedCue(
-        cue.getStartMs(),
-        cue.getEndMs(),
-        cue.getLines(),
-        cue.getWords().stream()
-            .map(w -> new TimedWord(w.getWord(), w.getStartMs(), w.getEndMs()))
-            .toList());
   }
 }

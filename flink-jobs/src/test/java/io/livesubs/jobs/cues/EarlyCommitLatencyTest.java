@@ -7,7 +7,6 @@ import io.livesubs.jobs.captions.PhraseContext;
 import io.livesubs.jobs.captions.ShapedCue;
 import io.livesubs.jobs.captions.ShapingRules;
 import io.livesubs.jobs.captions.ShapingViolations;
-import io.livesubs.jobs.captions.TimedWord;
 import io.livesubs.jobs.ordering.OrderedAudio;
 import io.livesubs.jobs.speech.AsrSettings;
 import io.livesubs.jobs.speech.Recognition;
@@ -15,6 +14,7 @@ import io.livesubs.jobs.speech.SpeechAudio;
 import io.livesubs.jobs.speech.SpeechDetector;
 import io.livesubs.jobs.speech.SpeechRecognizer;
 import io.livesubs.jobs.speech.VadSettings;
+import io.livesubs.jobs.testing.CueShapes;
 import io.livesubs.jobs.testing.KeyedHarness;
 import io.livesubs.jobs.testing.SharedData;
 import io.livesubs.jobs.testing.SpeechStreams;
@@ -87,7 +87,7 @@ class EarlyCommitLatencyTest {
           if (cue.getIsFinal() && !CueConventions.isMarker(cue) && !cue.getLines().isEmpty()) {
             long lastWordEnd = cue.getWords().stream().mapToLong(w -> w.getEndMs()).max().orElse(0);
             latencies.add(chunkEndMs - lastWordEnd);
-            finals.add(shaped(cue));
+            finals.add(CueShapes.of(cue));
           }
         }
         emitted = out.size();
@@ -95,8 +95,8 @@ class EarlyCommitLatencyTest {
     }
     assertEquals(List.of(), ShapingViolations.checkSequence(finals, RULES, PhraseContext.none()));
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-    long p50 = percentile(sorted, 0.50);
-    long p95 = percentile(sorted, 0.95);
+    long p50 = CommitOnAgreementTest.percentile(sorted, 0.50);
+    long p95 = CommitOnAgreementTest.percentile(sorted, 0.95);
     System.out.printf(
         "final-cue latency in media time, en_dev_mix: p50=%d p95=%d max=%d ms (%d cues)%n",
         p50, p95, sorted[sorted.length - 1], sorted.length);
@@ -105,19 +105,5 @@ class EarlyCommitLatencyTest {
     // 1556; with final cues only at segment ends, several seconds). About 5 % of room.
     assertTrue(p50 <= 820, "p50 " + p50 + " ms: " + Arrays.toString(sorted));
     assertTrue(p95 <= 1_420, "p95 " + p95 + " ms: " + Arrays.toString(sorted));
-  }
-
-  private static ShapedCue shaped(SubtitleCue cue) {
-    return new ShapedCue(
-        cue.getStartMs(),
-        cue.getEndMs(),
-        cue.getLines(),
-        cue.getWords().stream()
-            .map(w -> new TimedWord(w.getWord(), w.getStartMs(), w.getEndMs()))
-            .toList());
-  }
-
-  private static long percentile(long[] sorted, double p) {
-    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
   }
 }

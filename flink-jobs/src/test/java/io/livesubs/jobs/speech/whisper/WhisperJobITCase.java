@@ -10,10 +10,10 @@ import io.livesubs.jobs.captions.PhraseContext;
 import io.livesubs.jobs.captions.ShapedCue;
 import io.livesubs.jobs.captions.ShapingRules;
 import io.livesubs.jobs.captions.ShapingViolations;
-import io.livesubs.jobs.captions.TimedWord;
 import io.livesubs.jobs.source.DecodedAudio;
 import io.livesubs.jobs.source.PcmChunk;
 import io.livesubs.jobs.testing.CollectingSink;
+import io.livesubs.jobs.testing.CueShapes;
 import io.livesubs.jobs.testing.SharedData;
 import io.livesubs.jobs.testing.SpeechStreams;
 import io.livesubs.schemas.CueConventions;
@@ -261,18 +261,7 @@ class WhisperJobITCase {
         assertEquals("whisper", c.getEngine().toString().split(":")[0], c.toString());
       }
     }
-    List<ShapedCue> shaped =
-        finals.stream()
-            .map(
-                c ->
-                    new ShapedCue(
-                        c.getStartMs(),
-                        c.getEndMs(),
-                        c.getLines(),
-                        c.getWords().stream()
-                            .map(w -> new TimedWord(w.getWord(), w.getStartMs(), w.getEndMs()))
-                            .toList()))
-            .toList();
+    List<ShapedCue> shaped = finals.stream().map(CueShapes::of).toList();
     assertEquals(
         List.of(),
         ShapingViolations.checkSequence(shaped, ShapingRules.defaults(), PhraseContext.none()),
