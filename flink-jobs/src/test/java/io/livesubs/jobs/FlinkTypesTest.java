@@ -105,7 +105,8 @@ class FlinkTypesTest {
             800,
             42L,
             "vosk:x",
-            "en");
+            "en",
+            2);
     assertEquals(value, roundTrip(Recognition.class, value));
     Recognition end = Recognition.endStream("s", 900, 42L, "vosk:x", "en");
     assertEquals(end, roundTrip(Recognition.class, end));

@@ -26,8 +26,9 @@ import org.apache.flink.util.Collector;
  * <ul>
  *   <li>PARTIAL: a non-final revision of the open cue (a new cue number for the first partial of a
  *       phrase, the next revision after that), lines from {@link PartialCaptionFormatter}: the tail
- *       of the hypothesis that fits on screen. A PARTIAL with the same words as the one before (an
- *       engine's confirmation of its hypothesis) revises nothing; it only completes an agreement.
+ *       of the hypothesis that fits on screen. A PARTIAL with the same words as the one before (the
+ *       engine recomputed its hypothesis on more audio) revises nothing; it only completes an
+ *       agreement, or lets the newest word settle.
  *   <li>Commit ({@link CommitPolicy#AGREEMENT}, the default): when two consecutive PARTIALs agree
  *       on leading words that form complete cues ({@link PrefixCommitter}), those cues are emitted
  *       as FINAL at once: the first takes the open partial cue's number and its next revision (so
@@ -136,7 +137,8 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
       List<TimedWord> previous =
           PrefixCommitter.uncommitted(CueRecords.timed(seg.lastWords()), seg.committedEndMs());
       List<TimedWord> current = words.after(seg.committedEndMs()).list();
-      List<ShapedCue> done = committer.commit(previous, current, in.segmentEndMs(), context(cur));
+      List<ShapedCue> done =
+          committer.commit(previous, current, in.segmentEndMs(), in.wordsAhead(), context(cur));
       if (!done.isEmpty()) {
         cur = emitFinals(in, cur, done, words, cur.nextCueSeq(), now, out);
         metrics.committedCues.inc(done.size());
@@ -149,7 +151,7 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
     boolean sameText = sameText(seg.lastWords(), in.words());
     segment.update(seg.seen(in.words()));
     if (sameText && !committed) {
-      return cur; // a confirmation of the text on screen: nothing to revise
+      return cur; // the engine repeated the text on screen: nothing to revise
     }
     long committedEnd = seg.committedEndMs();
     CueRecords.Words shown = words.after(committedEnd);

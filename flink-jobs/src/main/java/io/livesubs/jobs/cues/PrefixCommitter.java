@@ -9,12 +9,13 @@ import java.util.List;
 /**
  * Decides which leading cues of an open segment's hypothesis may be final now (LocalAgreement-2):
  * the words on which the last two partial hypotheses agree (same text, start and end within {@link
- * CommitSettings#toleranceMs()}), except the hypothesis' last word until it has settled ({@link
- * CommitSettings#settleMs()}), are shaped by {@link CueShaper}; every cue but the last is complete
- * (the shaper cut after it for a reason the later words cannot undo), and the last one too when a
- * pause of at least {@link CommitSettings#pauseMs()} follows the agreed words or it is filled to
- * {@link CommitSettings#fillPercent()} of a cue's capacity. Fewer than {@link
- * CommitSettings#minWords()} words are never committed.
+ * CommitSettings#toleranceMs()}), except the hypothesis' last word until the engine has heard a
+ * word after it or it has settled ({@link CommitSettings#settleMs()}), are shaped by {@link
+ * CueShaper}; every cue but the last is complete (the shaper cut after it for a reason the later
+ * words cannot undo), and the last one too when a pause of at least {@link
+ * CommitSettings#pauseMs()} follows the agreed words or it is filled to {@link
+ * CommitSettings#fillPercent()} of a cue's capacity. Fewer than {@link CommitSettings#minWords()}
+ * words are never committed.
  *
  * <p>Words are "committed" by time: a word belongs to the committed region when its midpoint lies
  * before the end of the last committed word. Later hypotheses and the final result may re-time or
@@ -56,18 +57,23 @@ final class PrefixCommitter {
    * @param previous uncommitted words of the previous hypothesis
    * @param current uncommitted words of the current hypothesis, the objects the cues will show
    * @param recognisedEndMs media time up to which the current hypothesis has heard the audio
+   * @param wordsAhead words the engine has heard after the current hypothesis' last word without
+   *     timing them yet
    * @param context the previous final cue's end, if any
    */
   List<ShapedCue> commit(
       List<TimedWord> previous,
       List<TimedWord> current,
       long recognisedEndMs,
+      int wordsAhead,
       PhraseContext context) {
     int agreed = agreement(previous, current);
     // The hypothesis' last word may still grow or change when the rest of it arrives, even if two
-    // looks agreed on it: it waits for a word after it, or until it has settled.
+    // looks agreed on it: it waits for a word after it (timed, or heard ahead), or until it has
+    // settled.
     if (agreed > 0
         && agreed == current.size()
+        && wordsAhead == 0
         && !settled(current.get(agreed - 1), recognisedEndMs)) {
       agreed--;
     }

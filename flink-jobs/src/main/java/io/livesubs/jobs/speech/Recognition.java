@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param captureAnchorMs capture wall-clock time of media time 0, epoch ms
  * @param engine the engine and model, e.g. {@code vosk:vosk-model-en-us}
  * @param language the language of the text (the stream's hint, else the model's), BCP-47
+ * @param wordsAhead PARTIAL: how many words the engine has heard after the last of {@code words}
+ *     without placing them in time yet ({@link io.livesubs.inference.asr.AsrUpdate#wordsAhead()});
+ *     a positive count means the last word is followed by speech. 0 otherwise
  */
 public record Recognition(
     String streamId,
@@ -31,7 +34,8 @@ public record Recognition(
     long segmentEndMs,
     long captureAnchorMs,
     String engine,
-    String language) {
+    String language,
+    int wordsAhead) {
 
   private static final RecognizedWord[] NO_WORDS = new RecognizedWord[0];
 
@@ -53,6 +57,9 @@ public record Recognition(
     Objects.requireNonNull(words, "words");
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(language, "language");
+    if (wordsAhead < 0) {
+      throw new IllegalArgumentException("wordsAhead must be >= 0, got " + wordsAhead);
+    }
     if (segmentStartMs < 0 || segmentEndMs < segmentStartMs) {
       throw new IllegalArgumentException(
           "need 0 <= segmentStartMs <= segmentEndMs, got " + segmentStartMs + ".." + segmentEndMs);
@@ -63,7 +70,16 @@ public record Recognition(
   public static Recognition endStream(
       String streamId, long endMs, long captureAnchorMs, String engine, String language) {
     return new Recognition(
-        streamId, Kind.END_STREAM, "", NO_WORDS, endMs, endMs, captureAnchorMs, engine, language);
+        streamId,
+        Kind.END_STREAM,
+        "",
+        NO_WORDS,
+        endMs,
+        endMs,
+        captureAnchorMs,
+        engine,
+        language,
+        0);
   }
 
   @Override
@@ -73,6 +89,7 @@ public record Recognition(
         && segmentStartMs == r.segmentStartMs
         && segmentEndMs == r.segmentEndMs
         && captureAnchorMs == r.captureAnchorMs
+        && wordsAhead == r.wordsAhead
         && streamId.equals(r.streamId)
         && text.equals(r.text)
         && engine.equals(r.engine)

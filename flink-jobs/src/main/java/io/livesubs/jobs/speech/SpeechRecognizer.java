@@ -32,9 +32,10 @@ import org.apache.flink.util.Collector;
  * not depend on how the audio was blocked anyway, so output after a failure equals output without
  * one.
  *
- * <p>PARTIAL is emitted when the hypothesis changed (words, times or confidences), and once more
- * when the engine confirms an unchanged one ({@link AsrUpdate#confirmed()}); the engine computes
- * hypotheses at most every {@link AsrSettings#partialIntervalMs()} of audio. The caption stage
+ * <p>PARTIAL is emitted whenever the engine computed a hypothesis ({@link AsrUpdate#computed()}),
+ * at most every {@link AsrSettings#partialIntervalMs()} of audio, changed or not: an unchanged one
+ * is the engine's second opinion on more audio, which lets the caption stage commit words and lets
+ * its settle time run on media time, without waiting for the speaker's next word. The caption stage
  * turns only changed text into partial cues. FINAL when the segment ends. The work happens
  * synchronously in {@link #processElement}: a slow engine backpressures the source instead of
  * queueing audio. Metrics: see {@link RecognizerMetrics}. Flink calls an instance from one task
@@ -126,11 +127,15 @@ public final class SpeechRecognizer extends KeyedProcessFunction<String, SpeechA
     metrics.decoded(in.samples().length, in.sampleRate(), System.nanoTime() - started);
     audio.add(in.samples());
     OpenSegment fed = open.fed(in.samples().length);
-    // A confirmed hypothesis is sent although nothing changed: it is the second of two agreeing
-    // hypotheses, which lets the caption stage commit words without waiting for the next word.
-    if (settings.emitPartials() && (update.changed() || update.confirmed())) {
+    if (settings.emitPartials() && update.computed()) {
       out.collect(
-          recognition(in, Recognition.Kind.PARTIAL, update.hypothesis(), fed.fedEndMs(), fed));
+          recognition(
+              in,
+              Recognition.Kind.PARTIAL,
+              update.hypothesis(),
+              update.wordsAhead(),
+              fed.fedEndMs(),
+              fed));
       metrics.partials.inc();
     }
     segment.update(fed);
@@ -145,7 +150,7 @@ public final class SpeechRecognizer extends KeyedProcessFunction<String, SpeechA
       metrics.decoded(0, open.sampleRate(), System.nanoTime() - started);
       sessions.remove(in.streamId());
       out.collect(
-          recognition(in, Recognition.Kind.FINAL, result.transcript(), result.endMs(), open));
+          recognition(in, Recognition.Kind.FINAL, result.transcript(), 0, result.endMs(), open));
       metrics.finals.inc();
     }
     // The segment is finished: its audio was kept only to rebuild the decoder, which nobody
@@ -193,7 +198,12 @@ public final class SpeechRecognizer extends KeyedProcessFunction<String, SpeechA
   }
 
   private Recognition recognition(
-      SpeechAudio in, Recognition.Kind kind, Transcript text, long endMs, OpenSegment open) {
+      SpeechAudio in,
+      Recognition.Kind kind,
+      Transcript text,
+      int wordsAhead,
+      long endMs,
+      OpenSegment open) {
     return new Recognition(
         in.streamId(),
         kind,
@@ -203,7 +213,8 @@ public final class SpeechRecognizer extends KeyedProcessFunction<String, SpeechA
         Math.max(open.startMs(), endMs),
         in.captureAnchorMs(),
         engineName,
-        language(in));
+        language(in),
+        wordsAhead);
   }
 
   /** Whether the engine recognises {@code hint}; hints are producer input, so may be malformed. */

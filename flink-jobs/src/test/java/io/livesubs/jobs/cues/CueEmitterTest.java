@@ -47,13 +47,14 @@ class CueEmitterTest {
         segEnd,
         ANCHOR,
         "test:engine",
-        "en");
+        "en",
+        0);
   }
 
   private static Recognition fin(String text, long segStart, long segEnd) {
     RecognizedWord[] words = text.isEmpty() ? new RecognizedWord[0] : speak(text, segStart + 100);
     return new Recognition(
-        "s", Recognition.Kind.FINAL, text, words, segStart, segEnd, ANCHOR, "test:engine", "en");
+        "s", Recognition.Kind.FINAL, text, words, segStart, segEnd, ANCHOR, "test:engine", "en", 0);
   }
 
   private static KeyedHarness<Recognition, SubtitleCue> harness(OperatorSubtaskState state)

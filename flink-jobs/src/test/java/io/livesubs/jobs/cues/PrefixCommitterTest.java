@@ -51,9 +51,10 @@ class PrefixCommitterTest {
   @Test
   void onlyCompleteCuesOfTheAgreedWordsAreCommitted() {
     PrefixCommitter c = committer(0);
-    assertEquals(List.of(), c.commit(words(6, -1, 0), words(8, -1, 0), NOW, PhraseContext.none()));
+    assertEquals(
+        List.of(), c.commit(words(6, -1, 0), words(8, -1, 0), NOW, 0, PhraseContext.none()));
     List<TimedWord> current = words(24, -1, 0);
-    List<ShapedCue> cues = c.commit(words(22, -1, 0), current, NOW, PhraseContext.none());
+    List<ShapedCue> cues = c.commit(words(22, -1, 0), current, NOW, 0, PhraseContext.none());
     assertTrue(!cues.isEmpty(), "22 agreed words are more than one cue");
     List<TimedWord> committed = cues.stream().flatMap(q -> q.words().stream()).toList();
     assertTrue(committed.size() < 22, "the last cue of the agreed words waits: " + cues);
@@ -70,12 +71,13 @@ class PrefixCommitterTest {
     List<TimedWord> paused = new ArrayList<>(words(5, -1, 0));
     paused.add(new TimedWord("later", 3_200, 3_500)); // 300 ms after the 5th word ends
     assertEquals(
-        5, committer(0).commit(previous, paused, NOW, PhraseContext.none()).get(0).words().size());
+        5,
+        committer(0).commit(previous, paused, NOW, 0, PhraseContext.none()).get(0).words().size());
     List<TimedWord> goesOn = words(6, -1, 0);
-    assertEquals(List.of(), committer(0).commit(previous, goesOn, NOW, PhraseContext.none()));
+    assertEquals(List.of(), committer(0).commit(previous, goesOn, NOW, 0, PhraseContext.none()));
     // "the committee met on tuesday" is 28 characters: a third of the 84 a cue holds.
-    assertEquals(List.of(), committer(40).commit(previous, goesOn, NOW, PhraseContext.none()));
-    assertEquals(1, committer(30).commit(previous, goesOn, NOW, PhraseContext.none()).size());
+    assertEquals(List.of(), committer(40).commit(previous, goesOn, NOW, 0, PhraseContext.none()));
+    assertEquals(1, committer(30).commit(previous, goesOn, NOW, 0, PhraseContext.none()).size());
   }
 
   @Test
@@ -83,20 +85,21 @@ class PrefixCommitterTest {
     // A confirmed hypothesis: both looks gave the same 6 words and nothing after them yet. Its
     // last word ("to") may still grow, so the 5 before it (28 characters) form the cue.
     List<TimedWord> confirmed = words(6, -1, 0);
-    List<ShapedCue> cues = committer(30).commit(confirmed, confirmed, NOW, PhraseContext.none());
+    List<ShapedCue> cues = committer(30).commit(confirmed, confirmed, NOW, 0, PhraseContext.none());
     assertEquals(1, cues.size());
     assertEquals(confirmed.subList(0, 5), cues.get(0).words());
     assertEquals(List.of(), ShapingViolations.checkSequence(cues, RULES));
     assertTrue(cues.get(0).endMs() < confirmed.get(5).startMs(), "the held word's time is free");
     assertEquals(
         List.of(),
-        committer(40).commit(confirmed, confirmed, NOW, PhraseContext.none()),
+        committer(40).commit(confirmed, confirmed, NOW, 0, PhraseContext.none()),
         "28 characters do not fill 40 % of a cue: the cue waits for more words");
-    assertEquals(List.of(), committer(0).commit(confirmed, confirmed, NOW, PhraseContext.none()));
+    assertEquals(
+        List.of(), committer(0).commit(confirmed, confirmed, NOW, 0, PhraseContext.none()));
     List<TimedWord> three = words(3, -1, 0);
     assertEquals(
         List.of(),
-        committer(1).commit(three, three, NOW, PhraseContext.none()),
+        committer(1).commit(three, three, NOW, 0, PhraseContext.none()),
         "without its last word the hypothesis has fewer than the 3 words a commit needs");
   }
 
@@ -109,20 +112,40 @@ class PrefixCommitterTest {
     List<TimedWord> confirmed = words(5, -1, 0); // the 5th word ends at 2900 ms
     assertEquals(
         List.of(),
-        settling.commit(confirmed, confirmed, 3_499, PhraseContext.none()),
+        settling.commit(confirmed, confirmed, 3_499, 0, PhraseContext.none()),
         "599 ms after the last word it may still change");
-    List<ShapedCue> cues = settling.commit(confirmed, confirmed, 3_500, PhraseContext.none());
+    List<ShapedCue> cues = settling.commit(confirmed, confirmed, 3_500, 0, PhraseContext.none());
     assertEquals(1, cues.size());
     assertEquals(confirmed, cues.get(0).words(), "600 ms after it, it is agreed");
     List<TimedWord> four = words(4, -1, 0);
     assertEquals(
         List.of(),
-        settling.commit(four, four, 60_000, PhraseContext.none()),
+        settling.commit(four, four, 60_000, 0, PhraseContext.none()),
         "settled words are agreed, not followed by a pause: a cue short of full still waits");
     assertEquals(
         List.of(),
-        committer(30).commit(confirmed, confirmed, 60_000, PhraseContext.none()),
+        committer(30).commit(confirmed, confirmed, 60_000, 0, PhraseContext.none()),
         "without a settle time the last word waits for the next one however long");
+  }
+
+  @Test
+  void theLastWordIsAgreedAtOnceWhenTheEngineHasHeardAWordAfterIt() {
+    // The same 5 words (28 characters, a full cue at 30 % only with the 5th), 100 ms after the
+    // last one ends: without a word heard ahead it waits; with one, the engine knows the word is
+    // followed by speech, so it will not grow into it.
+    List<TimedWord> confirmed = words(5, -1, 0);
+    assertEquals(
+        List.of(), committer(30).commit(confirmed, confirmed, 3_000, 0, PhraseContext.none()));
+    List<ShapedCue> cues =
+        committer(30).commit(confirmed, confirmed, 3_000, 1, PhraseContext.none());
+    assertEquals(1, cues.size());
+    assertEquals(confirmed, cues.get(0).words());
+    assertEquals(List.of(), ShapingViolations.checkSequence(cues, RULES));
+    List<TimedWord> before = words(4, -1, 0);
+    assertEquals(
+        List.of(),
+        committer(30).commit(before, confirmed, 3_000, 1, PhraseContext.none()),
+        "a word heard ahead does not make a word agreed that only one hypothesis has");
   }
 
   @Test

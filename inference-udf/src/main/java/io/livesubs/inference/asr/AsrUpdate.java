@@ -12,27 +12,35 @@ import java.util.Objects;
  * @param stable the part that will not change
  * @param unstable the part that may still change
  * @param changed whether the hypothesis differs from the previous update of the session
- * @param confirmed whether, during this update, the engine looked at the audio again (one partial
- *     interval later) and found the same non-empty hypothesis, words and times, for the first time
- *     since it last changed. A caller committing words on the agreement of two consecutive
- *     hypotheses can take this as the second one without waiting for the hypothesis to change;
- *     further repeats of the same hypothesis are not flagged. Engines that do not recompute
- *     hypotheses this way never set it
+ * @param computed whether the engine computed its hypothesis afresh during this update (a partial
+ *     result, an utterance end, a decoded window), whether or not it came out the same; always true
+ *     when {@code changed}. A caller that commits words on the agreement of consecutive hypotheses
+ *     counts only computed ones: an unchanged recomputed hypothesis is the engine looking at more
+ *     audio and saying the same, a second opinion; an update without one says nothing new
+ * @param wordsAhead how many words the engine has heard past the last word of {@code unstable} that
+ *     it cannot place in time yet (Vosk: words of the decoder's best path beyond the timed words of
+ *     its determinized lattice), counted only where the untimed path begins with the timed words; 0
+ *     when none or unknown. A positive count says the hypothesis' newest timed word is followed by
+ *     speech, so it will not grow into what comes next
  */
 public record AsrUpdate(
-    Transcript stable, Transcript unstable, boolean changed, boolean confirmed) {
+    Transcript stable, Transcript unstable, boolean changed, boolean computed, int wordsAhead) {
   /** Nothing recognised yet, unchanged. */
   public static final AsrUpdate NONE = new AsrUpdate(Transcript.EMPTY, Transcript.EMPTY, false);
 
-  /** An update that confirms nothing. */
+  /** An update that computed a hypothesis only if it changed, and knows of no words ahead. */
   public AsrUpdate(Transcript stable, Transcript unstable, boolean changed) {
-    this(stable, unstable, changed, false);
+    this(stable, unstable, changed, changed, 0);
   }
 
-  /** Validates the components. */
+  /** Validates the components; a changed hypothesis was computed. */
   public AsrUpdate {
     Objects.requireNonNull(stable, "stable");
     Objects.requireNonNull(unstable, "unstable");
+    computed |= changed;
+    if (wordsAhead < 0) {
+      throw new IllegalArgumentException("wordsAhead must be >= 0, got " + wordsAhead);
+    }
   }
 
   /** The whole current hypothesis: stable followed by unstable. */

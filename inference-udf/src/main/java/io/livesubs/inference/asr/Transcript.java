@@ -28,24 +28,6 @@ public record Transcript(String text, List<Word> words) {
     return text.isEmpty() && words.isEmpty();
   }
 
-  /**
-   * Whether {@code other} has the same text and the same words at the same times; confidences are
-   * not compared (an engine may revise them while the words stay put).
-   */
-  public boolean sameWordsAs(Transcript other) {
-    if (!text.equals(other.text) || words.size() != other.words.size()) {
-      return false;
-    }
-    for (int i = 0; i < words.size(); i++) {
-      Word a = words.get(i);
-      Word b = other.words.get(i);
-      if (!a.text().equals(b.text()) || a.startMs() != b.startMs() || a.endMs() != b.endMs()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** This transcript followed by {@code next} (texts joined by one space). */
   public Transcript append(Transcript next) {
     if (next.isEmpty()) {

@@ -143,7 +143,8 @@ public final class SegmentAgreement
         Math.max(in.startMs(), in.endMs()),
         in.captureAnchorMs(),
         in.engine(),
-        in.language());
+        in.language(),
+        0);
   }
 
   private static String text(RecognizedWord[] words) {

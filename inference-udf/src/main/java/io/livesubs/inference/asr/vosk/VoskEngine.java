@@ -112,7 +112,8 @@ public final class VoskEngine implements AsrEngine {
     }
     recognizer.setWords(true);
     recognizer.setPartialWords(partialWords);
-    return new VoskSession(recognizer, config, decodeChunkMs * config.sampleRate() / 1000);
+    return new VoskSession(
+        recognizer, config, decodeChunkMs * config.sampleRate() / 1000, partialWords);
   }
 
   @Override

@@ -31,8 +31,16 @@ final class VoskJson {
     return parse(json, "partial", "partial_result", config);
   }
 
-  private static Transcript parse(
-      String json, String textField, String wordsField, AsrSessionConfig config) {
+  /**
+   * The words of a partial result without word times ({@code {"partial": "..."}}, what Vosk gives
+   * when partial words are off: the decoder's best path so far), in order.
+   */
+  static List<String> partialText(String json) {
+    String text = read(json).path("partial").asText("").strip();
+    return text.isEmpty() ? List.of() : List.of(text.split("\\s+"));
+  }
+
+  private static JsonNode read(String json) {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
@@ -42,6 +50,12 @@ final class VoskJson {
     if (root == null || !root.isObject()) {
       throw new IllegalStateException("Vosk returned no JSON object: " + json);
     }
+    return root;
+  }
+
+  private static Transcript parse(
+      String json, String textField, String wordsField, AsrSessionConfig config) {
+    JsonNode root = read(json);
     String text = root.path(textField).asText("");
     JsonNode items = root.path(wordsField);
     if (!items.isArray() || items.isEmpty()) {

@@ -5,6 +5,8 @@ import io.livesubs.inference.asr.AsrSession;
 import io.livesubs.inference.asr.AsrSessionConfig;
 import io.livesubs.inference.asr.AsrUpdate;
 import io.livesubs.inference.asr.Transcript;
+import io.livesubs.inference.asr.Word;
+import java.util.List;
 import java.util.Objects;
 import org.vosk.Recognizer;
 
@@ -18,14 +20,22 @@ import org.vosk.Recognizer;
  * caller split it: replaying a segment's audio in one block after a restore reproduces the original
  * hypotheses exactly. The last incomplete chunk is decoded by {@link #finish()}.
  *
- * <p>A partial hypothesis recomputed one partial interval later and found unchanged (words and
- * times) is reported once as {@link AsrUpdate#confirmed() confirmed}.
+ * <p>Every update during which a partial result was computed or an utterance ended is {@link
+ * AsrUpdate#computed() computed}, changed or not.
+ *
+ * <p>With partial word times on, a partial result holds only the words of the lattice Kaldi has
+ * determinized, a few hundred ms behind the audio. Each partial therefore also asks for the
+ * decoder's best path (words without times, up to the newest frame) and reports how many words it
+ * has beyond the timed ones as {@link AsrUpdate#wordsAhead()}, when it begins with them.
  *
  * <p>Vosk ends utterances by itself after trailing silence (its endpointer); the text of such
  * utterances becomes the stable part of the hypothesis, the current partial result the unstable
  * part. The final result is all utterances in order.
  */
 final class VoskSession implements AsrSession {
+  /** Timed words matched against the best path to find where it goes past them. */
+  private static final int TAIL_MATCH = 2;
+
   private final Recognizer recognizer;
   private final AsrSessionConfig config;
   private final long partialIntervalSamples;
@@ -36,13 +46,19 @@ final class VoskSession implements AsrSession {
   private long accepted;
   private long decoded;
   private long lastPartialAt;
-  private int repeats; // consecutive recomputed partials equal to the current one
-  private boolean confirmedInCall;
+  private final boolean lookAhead;
+  private boolean computedInCall;
+  private int wordsAhead;
   private boolean finished;
   private boolean closed;
 
-  VoskSession(Recognizer recognizer, AsrSessionConfig config, int chunkSamples) {
+  /**
+   * @param lookAhead whether the recogniser gives partial word times, so that the best path can
+   *     reach further than the partial result
+   */
+  VoskSession(Recognizer recognizer, AsrSessionConfig config, int chunkSamples, boolean lookAhead) {
     this.recognizer = recognizer;
+    this.lookAhead = lookAhead;
     this.config = config;
     this.partialIntervalSamples = (long) config.partialIntervalMs() * config.sampleRate() / 1000;
     this.chunk = new short[chunkSamples];
@@ -53,7 +69,7 @@ final class VoskSession implements AsrSession {
     ensureOpen();
     Objects.checkFromIndexSize(offset, length, samples.length);
     boolean changed = false;
-    confirmedInCall = false;
+    computedInCall = false;
     int i = offset;
     int end = offset + length;
     while (i < end) {
@@ -66,7 +82,7 @@ final class VoskSession implements AsrSession {
       }
     }
     accepted += length;
-    return new AsrUpdate(stable, unstable, changed, confirmedInCall);
+    return new AsrUpdate(stable, unstable, changed, computedInCall, wordsAhead);
   }
 
   /** Decodes the full chunk; returns whether the hypothesis changed. */
@@ -79,20 +95,50 @@ final class VoskSession implements AsrSession {
       boolean changed = !utterance.isEmpty() || !unstable.isEmpty();
       stable = stable.append(utterance);
       unstable = Transcript.EMPTY;
+      wordsAhead = 0;
       lastPartialAt = decoded;
-      repeats = 0;
+      computedInCall = true;
       return changed;
     }
     if (decoded - lastPartialAt >= partialIntervalSamples) {
       Transcript partial = VoskJson.partial(recognizer.getPartialResult(), config);
       lastPartialAt = decoded;
       boolean changed = !partial.equals(unstable);
-      repeats = partial.sameWordsAs(unstable) ? repeats + 1 : 0;
-      confirmedInCall |= repeats == 1 && !partial.isEmpty();
+      computedInCall = true;
       unstable = partial;
+      wordsAhead = lookAhead ? wordsAhead(partial) : 0;
       return changed;
     }
     return false;
+  }
+
+  /**
+   * Words of the best path past {@code timed}'s last word: found where the path has {@code timed}'s
+   * last two words (one if it has one) in a row, latest first; 0 when it has no such place. Only
+   * the end is matched: Kaldi's best path and the lattice's consensus may spell earlier words
+   * differently ("forward" and "for to").
+   */
+  private int wordsAhead(Transcript timed) {
+    List<Word> words = timed.words();
+    if (words.isEmpty()) {
+      return 0;
+    }
+    recognizer.setPartialWords(false);
+    List<String> path;
+    try {
+      path = VoskJson.partialText(recognizer.getPartialResult());
+    } finally {
+      recognizer.setPartialWords(true);
+    }
+    int tail = Math.min(TAIL_MATCH, words.size());
+    List<String> last =
+        words.subList(words.size() - tail, words.size()).stream().map(Word::text).toList();
+    for (int at = path.size() - tail - 1; at >= 0; at--) {
+      if (path.subList(at, at + tail).equals(last)) {
+        return path.size() - at - tail;
+      }
+    }
+    return 0;
   }
 
   @Override

@@ -44,6 +44,7 @@ final class WhisperSession implements AsrSession {
   private long nextDecodeAt;
   private long decodedUpTo;
   private AsrUpdate current = AsrUpdate.NONE;
+  private boolean decodedSinceUpdate;
   private boolean finished;
   private boolean closed;
   private boolean broken;
@@ -106,13 +107,19 @@ final class WhisperSession implements AsrSession {
     decodedUpTo = pending.to();
     trimAudio(update.bufferStartMs(), pending.to());
     current = new AsrUpdate(transcript(update.committed()), transcript(update.tail()), false);
+    decodedSinceUpdate = true;
   }
 
-  /** The hypothesis now, marked changed if it differs from {@code before}. */
+  /**
+   * The hypothesis now, marked changed if it differs from {@code before} and computed if a window
+   * was decoded since the last call.
+   */
   AsrUpdate updateSince(AsrUpdate before) {
     boolean changed =
         !current.stable().equals(before.stable()) || !current.unstable().equals(before.unstable());
-    return new AsrUpdate(current.stable(), current.unstable(), changed);
+    boolean computed = decodedSinceUpdate;
+    decodedSinceUpdate = false;
+    return new AsrUpdate(current.stable(), current.unstable(), changed, computed, 0);
   }
 
   /** The hypothesis now, marked unchanged. */

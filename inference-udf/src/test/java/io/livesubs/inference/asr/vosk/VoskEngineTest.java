@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -263,36 +264,67 @@ class VoskEngineTest {
     }
   }
 
-  /** The tentative parts of the updates that confirm, feeding {@code pcm} in {@code block}s. */
-  private static List<Transcript> confirmations(short[] pcm, int block) {
-    List<Transcript> confirmed = new ArrayList<>();
+  /** The hypotheses of the updates that computed one, feeding {@code pcm} in {@code block}s. */
+  private static List<Transcript> computed(short[] pcm, int block) {
+    List<Transcript> computed = new ArrayList<>();
     AsrSessionConfig config = AsrSessionConfig.builder().partialIntervalMs(200).build();
     try (AsrSession session = engine.openSession(config)) {
       AsrUpdate previous = AsrUpdate.NONE;
       for (int i = 0; i < pcm.length; i += block) {
         AsrUpdate u = session.acceptWaveform(pcm, i, Math.min(block, pcm.length - i));
-        if (u.confirmed()) {
-          assertFalse(u.unstable().isEmpty(), "an empty hypothesis is not confirmed");
-          assertFalse(previous.confirmed(), "a confirmation is not repeated: " + u);
-          assertTrue(
-              u.unstable().sameWordsAs(previous.unstable()),
-              "a confirmed hypothesis repeats the one before: " + previous + " then " + u);
-          confirmed.add(u.unstable());
+        if (u.computed()) {
+          computed.add(u.hypothesis());
+        } else {
+          assertFalse(u.changed(), "a changed hypothesis was computed: " + u);
+          assertEquals(previous.hypothesis(), u.hypothesis(), "nothing computed, nothing new");
         }
         previous = u;
       }
     }
-    return confirmed;
+    return computed;
   }
 
   @Test
-  void anUnchangedHypothesisIsConfirmedOnceWhateverTheBlocks() {
+  void aHypothesisIsComputedEveryIntervalChangedOrNotWhateverTheBlocks() {
     short[] pcm = TestData.evalAudio(ADMIN_MENU);
-    // At most one hypothesis per block, so each update can be checked against the one before.
-    List<Transcript> confirmed = confirmations(pcm, 3_200);
-    assertTrue(confirmed.size() >= 5, "confirmations: " + confirmed);
-    // Half-size blocks: the same hypotheses (computed at the same audio), the same confirmations.
-    assertEquals(confirmed, confirmations(pcm, 1_600));
+    // 200 ms blocks and a 200 ms interval: every block computes one.
+    List<Transcript> computed = computed(pcm, 3_200);
+    assertEquals(pcm.length / 3_200, computed.size(), "one hypothesis per whole interval");
+    long repeats =
+        IntStream.range(1, computed.size())
+            .filter(i -> computed.get(i).equals(computed.get(i - 1)))
+            .count();
+    assertTrue(repeats >= 5, "unchanged hypotheses are reported too: " + repeats);
+    // Half-size blocks: the same hypotheses, computed at the same audio.
+    assertEquals(computed, computed(pcm, 1_600));
+  }
+
+  @Test
+  void theBestPathHearsWordsAheadOfTheTimedHypothesis() {
+    short[] pcm = TestData.evalAudio(ADMIN_MENU);
+    AsrSessionConfig config = AsrSessionConfig.builder().partialIntervalMs(200).build();
+    int ahead = 0;
+    int computed = 0;
+    try (AsrSession session = engine.openSession(config)) {
+      for (int i = 0; i < pcm.length; i += 3_200) {
+        AsrUpdate u = session.acceptWaveform(pcm, i, Math.min(3_200, pcm.length - i));
+        computed += u.computed() ? 1 : 0;
+        if (u.wordsAhead() > 0) {
+          ahead++;
+          assertFalse(u.unstable().words().isEmpty(), "ahead of nothing: " + u);
+        }
+      }
+    }
+    // Kaldi's best path runs about a word ahead of its determinized lattice while someone speaks.
+    assertTrue(ahead >= computed / 5, ahead + " of " + computed + " hypotheses had words ahead");
+    try (VoskEngine untimed =
+            VoskEngine.builder().modelDir(TestData.voskModel()).partialWords(false).build();
+        AsrSession session = untimed.openSession(config)) {
+      for (int i = 0; i < pcm.length; i += 3_200) {
+        AsrUpdate u = session.acceptWaveform(pcm, i, Math.min(3_200, pcm.length - i));
+        assertEquals(0, u.wordsAhead(), "without word times the partial is the best path itself");
+      }
+    }
   }
 
   @Test
