@@ -8,10 +8,13 @@ import io.livesubs.jobs.RecognitionSettings;
 import io.livesubs.jobs.speech.AsrSettings.LoadedEngine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Phase (a): the raw engines alone, VAD + ASR in a plain Java loop ({@link RawEngineBenchmark}), no
@@ -21,7 +24,10 @@ import java.util.concurrent.Future;
  * pipeline phase does exactly the same model work. {@code threads} threads each decode the whole
  * audio at the same time, one stream each, sharing the loaded models as the job's subtasks do,
  * after an untimed warm-up pass over the same audio, so that JIT compilation and the engines' first
- * allocations do not count (the pipeline phase warms up the same way). Stateless; runs on the
+ * allocations do not count (the pipeline phase warms up the same way). The threads start their
+ * timed VAD + ASR passes together, and the throughput is all their audio over the time until the
+ * last one is done: the pipeline phase's definition (first chunk sent to last stream ended), not a
+ * sum of per-thread rates, which a thread that finishes early would inflate. Stateless; runs on the
  * calling thread and its own pool.
  */
 final class RawEnginePhase {
@@ -33,8 +39,8 @@ final class RawEnginePhase {
    *
    * @param threads threads, one stream each
    * @param audioSeconds audio per stream
-   * @param xrt audio seconds per wall second of VAD + ASR, summed over the threads (each thread's
-   *     audio over its own wall time of the VAD + ASR pass)
+   * @param xrt audio seconds of all threads per wall second of VAD + ASR, from their common start
+   *     to the end of the last
    * @param vadXrt VAD alone, per thread (mean)
    * @param asrSpeechXrt ASR alone on the detected speech, per thread (mean)
    * @param segments speech segments detected per stream
@@ -46,6 +52,17 @@ final class RawEnginePhase {
       double vadXrt,
       double asrSpeechXrt,
       int segments) {}
+
+  private static void await(CyclicBarrier barrier) {
+    try {
+      barrier.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while lining up the raw-engine threads", e);
+    } catch (BrokenBarrierException e) {
+      throw new IllegalStateException("another raw-engine thread failed", e);
+    }
+  }
 
   /** Runs the phase on {@code samples} with the job's recognition {@code settings}. */
   static Result run(short[] samples, int threads, RecognitionSettings settings)
@@ -60,23 +77,29 @@ final class RawEnginePhase {
               asr.engine(),
               PcmFormat.samplesForMs(BenchIngest.CHUNK_MS),
               settings.asr().partialIntervalMs());
+      AtomicLong start = new AtomicLong();
+      CyclicBarrier together = new CyclicBarrier(threads, () -> start.set(System.nanoTime()));
+      AtomicLong end = new AtomicLong(Long.MIN_VALUE);
       List<Future<BenchmarkResult>> futures = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         futures.add(
             pool.submit(
                 () -> {
                   benchmark.run(samples); // not timed: compiles the Java side of both engines
-                  return benchmark.run(samples);
+                  BenchmarkResult r = benchmark.run(samples, () -> await(together));
+                  end.accumulateAndGet(System.nanoTime(), Math::max);
+                  return r;
                 }));
       }
       List<BenchmarkResult> results = new ArrayList<>();
       for (Future<BenchmarkResult> future : futures) {
         results.add(future.get());
       }
+      double audioSeconds = results.get(0).audioSeconds();
       return new Result(
           threads,
-          results.get(0).audioSeconds(),
-          results.stream().mapToDouble(BenchmarkResult::pipelineXrt).sum(),
+          audioSeconds,
+          threads * audioSeconds / ((end.get() - start.get()) / 1e9),
           results.stream().mapToDouble(BenchmarkResult::vadXrt).average().orElse(Double.NaN),
           results.stream().mapToDouble(BenchmarkResult::asrSpeechXrt).average().orElse(Double.NaN),
           results.get(0).segmentCount());

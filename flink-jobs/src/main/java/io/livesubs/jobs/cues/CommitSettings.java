@@ -21,13 +21,14 @@ import java.util.Objects;
  *     never. This bounds the wait for a final cue by the agreement delay instead of a cue's worth
  *     of speech
  * @param settleMs the hypothesis' newest word counts as agreed only once the audio recognised so
- *     far reaches at least this far past its end, or once a word follows it; 0 to 10000 ms, 0 for
- *     never (it always waits for a word after it). The engine may still extend or re-spell its
- *     newest word when the rest of it arrives ("met" becoming "might"), which a commit would turn
- *     into a wrong or duplicated word. Measured ({@code ./livesubs bench}, 16 live streams):
- *     final-cue p95 1.31 s with the default 1000 ms, 1.12 s with 700 ms, 1.41 s with 0; but 700 ms
- *     let a duplicated word through in {@code RecognitionITCase} (LibriVox WER 0.056 to 0.070), and
- *     400 ms several in {@code CommitOnAgreementTest} (0.056 to 0.085)
+ *     far reaches at least this far past its end, or once a word follows it (timed, or heard ahead:
+ *     {@link io.livesubs.jobs.speech.Recognition#wordsAhead()}); 0 to 10000 ms, 0 for never (it
+ *     always waits for a word after it). The engine may still extend or re-spell its newest word
+ *     when the rest of it arrives ("met" becoming "might"), which a commit would turn into a wrong
+ *     or duplicated word. Measured in media time over {@code en_dev_mix} ({@code
+ *     EarlyCommitLatencyTest}, 100 ms partials): final-cue p95 956 ms with the default 700 ms and
+ *     the same WER as waiting for the segment's end; 600 ms gave p95 926 ms but two words committed
+ *     before the engine re-spelled them ("for or / six")
  */
 public record CommitSettings(
     CommitPolicy policy,
@@ -66,9 +67,9 @@ public record CommitSettings(
     check("settleMs", settleMs, 0, 10_000);
   }
 
-  /** Agreement, at least 3 words, 300 ms pause, 30 ms tolerance, 40 % fill, 1 s settle. */
+  /** Agreement, at least 3 words, 300 ms pause, 30 ms tolerance, 40 % fill, 700 ms settle. */
   public static CommitSettings defaults() {
-    return new CommitSettings(CommitPolicy.AGREEMENT, 3, 300, 30, 40, 1_000);
+    return new CommitSettings(CommitPolicy.AGREEMENT, 3, 300, 30, 40, 700);
   }
 
   /** The old behaviour: final cues only at the segment's end. */

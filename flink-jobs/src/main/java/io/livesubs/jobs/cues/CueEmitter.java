@@ -10,6 +10,7 @@ import io.livesubs.jobs.speech.Recognition;
 import io.livesubs.jobs.speech.RecognizedWord;
 import io.livesubs.schemas.CueConventions;
 import io.livesubs.schemas.SubtitleCue;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -134,17 +135,15 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
     }
     boolean committed = false;
     if (commit.policy() == CommitPolicy.AGREEMENT) {
-      List<TimedWord> previous =
-          PrefixCommitter.uncommitted(CueRecords.timed(seg.lastWords()), seg.committedEndMs());
-      List<TimedWord> current = words.after(seg.committedEndMs()).list();
+      List<TimedWord> previous = seg.region().after(CueRecords.timed(seg.lastWords()));
+      List<TimedWord> current = words.after(seg.region()).list();
       List<ShapedCue> done =
           committer.commit(previous, current, in.segmentEndMs(), in.wordsAhead(), context(cur));
       if (!done.isEmpty()) {
         cur = emitFinals(in, cur, done, words, cur.nextCueSeq(), now, out);
         metrics.committedCues.inc(done.size());
-        long wordsEnd = lastWordEnd(done.get(done.size() - 1));
         int count = done.stream().mapToInt(c -> c.words().size()).sum();
-        seg = seg.committed(count, Math.max(wordsEnd, seg.committedEndMs()));
+        seg = seg.committed(count, lastWord(done.get(done.size() - 1)));
         committed = true;
       }
     }
@@ -153,10 +152,9 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
     if (sameText && !committed) {
       return cur; // the engine repeated the text on screen: nothing to revise
     }
-    long committedEnd = seg.committedEndMs();
-    CueRecords.Words shown = words.after(committedEnd);
+    CueRecords.Words shown = words.after(seg.region());
     List<String> lines =
-        committedEnd == CueCursor.NONE
+        seg.committedEndMs() == CueCursor.NONE
             ? formatter.format(in.text())
             : formatter.formatWords(shown.list());
     if (lines.isEmpty() && !cur.hasOpenCue()) {
@@ -171,14 +169,14 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
   private CueCursor finalCues(Recognition in, CueCursor cur, long now, Collector<SubtitleCue> out)
       throws Exception {
     SegmentCommit seg = segment.value();
-    long committedEnd =
+    CommittedRegion committed =
         seg != null && seg.segmentStartMs() == in.segmentStartMs()
-            ? seg.committedEndMs()
-            : CueCursor.NONE;
+            ? seg.region()
+            : CommittedRegion.NONE;
     // The segment is over: what was committed is in the cursor's last final end, and keeping the
     // hypothesis would only make every checkpoint carry it.
     segment.clear();
-    CueRecords.Words words = CueRecords.words(in).after(committedEnd);
+    CueRecords.Words words = CueRecords.words(in).after(committed);
     List<ShapedCue> shaped = shaper.shape(words.list(), context(cur));
     if (shaped.isEmpty()) {
       if (cur.hasOpenCue()) {
@@ -237,6 +235,11 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
 
   private static long lastWordEnd(ShapedCue cue) {
     return cue.words().stream().mapToLong(TimedWord::endMs).max().orElse(cue.endMs());
+  }
+
+  /** The cue's word that ends last. */
+  private static TimedWord lastWord(ShapedCue cue) {
+    return cue.words().stream().max(Comparator.comparingLong(TimedWord::endMs)).orElseThrow();
   }
 
   private void withdraw(Recognition in, CueCursor cur, long now, Collector<SubtitleCue> out) {

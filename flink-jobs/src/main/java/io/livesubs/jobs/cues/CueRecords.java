@@ -53,9 +53,9 @@ final class CueRecords {
    */
   record Words(List<TimedWord> list, Map<TimedWord, Float> confidence) {
 
-    /** These words without the ones in the committed region ending at {@code committedEndMs}. */
-    Words after(long committedEndMs) {
-      return new Words(PrefixCommitter.uncommitted(list, committedEndMs), confidence);
+    /** These words without the ones in the committed {@code region}. */
+    Words after(CommittedRegion region) {
+      return new Words(region.after(list), confidence);
     }
   }
 

@@ -17,10 +17,8 @@ import java.util.List;
  * CommitSettings#fillPercent()} of a cue's capacity. Fewer than {@link CommitSettings#minWords()}
  * words are never committed.
  *
- * <p>Words are "committed" by time: a word belongs to the committed region when its midpoint lies
- * before the end of the last committed word. Later hypotheses and the final result may re-time or
- * re-spell words the engine already gave; the midpoint rule drops those duplicates and keeps every
- * word that starts at or after the committed end. Stateless, immutable and thread-safe.
+ * <p>Words are "committed" by time ({@link CommittedRegion}): the caller hands this class only the
+ * words after the committed region. Stateless, immutable and thread-safe.
  */
 final class PrefixCommitter {
 
@@ -30,16 +28,6 @@ final class PrefixCommitter {
   PrefixCommitter(CueShaper shaper, CommitSettings settings) {
     this.shaper = shaper;
     this.settings = settings;
-  }
-
-  /** The words of {@code words} after the committed region ending at {@code committedEndMs}. */
-  static List<TimedWord> uncommitted(List<TimedWord> words, long committedEndMs) {
-    if (committedEndMs == CueCursor.NONE) {
-      return words;
-    }
-    // An overlapping word the engine timed inside the region is a duplicate, even after the first
-    // word past it; filtering (not cutting at the first) drops it.
-    return words.stream().filter(w -> midpoint2(w) >= 2 * committedEndMs).toList();
   }
 
   /** Number of leading words on which {@code a} and {@code b} agree. */
@@ -107,10 +95,5 @@ final class PrefixCommitter {
     return x.text().equals(y.text())
         && Math.abs(x.startMs() - y.startMs()) <= settings.toleranceMs()
         && Math.abs(x.endMs() - y.endMs()) <= settings.toleranceMs();
-  }
-
-  /** Twice the word's midpoint, to stay in whole milliseconds. */
-  private static long midpoint2(TimedWord w) {
-    return w.startMs() + w.endMs();
   }
 }

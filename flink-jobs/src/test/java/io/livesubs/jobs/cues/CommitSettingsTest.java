@@ -21,10 +21,10 @@ class CommitSettingsTest {
                     "asr.commit-pause-ms", "450",
                     "asr.commit-tolerance-ms", "10",
                     "asr.commit-fill-percent", "0",
-                    "asr.commit-settle-ms", "700",
+                    "asr.commit-settle-ms", "900",
                     "asr.partials", "true"));
-    assertEquals(new CommitSettings(CommitPolicy.SEGMENT, 5, 450, 10, 0, 700), s);
-    assertEquals(1_000, CommitSettings.defaults().settleMs());
+    assertEquals(new CommitSettings(CommitPolicy.SEGMENT, 5, 450, 10, 0, 900), s);
+    assertEquals(700, CommitSettings.defaults().settleMs());
   }
 
   @Test

@@ -147,18 +147,4 @@ class PrefixCommitterTest {
         committer(30).commit(before, confirmed, 3_000, 1, PhraseContext.none()),
         "a word heard ahead does not make a word agreed that only one hypothesis has");
   }
-
-  @Test
-  void wordsInsideTheCommittedRegionAreDroppedByTheirMidpoint() {
-    List<TimedWord> w =
-        List.of(
-            new TimedWord("tuesday", 2_000, 2_400),
-            new TimedWord("tuesday", 2_010, 2_450),
-            new TimedWord("to", 2_380, 2_500),
-            new TimedWord("discuss", 2_500, 2_900));
-    assertEquals(
-        List.of("to", "discuss"),
-        PrefixCommitter.uncommitted(w, 2_400).stream().map(TimedWord::text).toList());
-    assertEquals(w, PrefixCommitter.uncommitted(w, CueCursor.NONE));
-  }
 }

@@ -69,7 +69,19 @@ public final class RawEngineBenchmark {
    * @param samples mono 16 kHz signed 16-bit audio
    */
   public BenchmarkResult run(short[] samples) {
+    return run(samples, () -> {});
+  }
+
+  /**
+   * Runs the VAD-only pass, then (with an ASR engine) {@code beforeFullPass} on the calling thread
+   * (to line up concurrent runs, say) and the VAD + ASR pass.
+   *
+   * @param samples mono 16 kHz signed 16-bit audio
+   * @param beforeFullPass what to do between the two passes; not timed
+   */
+  public BenchmarkResult run(short[] samples, Runnable beforeFullPass) {
     Objects.requireNonNull(samples, "samples");
+    Objects.requireNonNull(beforeFullPass, "beforeFullPass");
     if (samples.length == 0) {
       throw new IllegalArgumentException("No audio to benchmark");
     }
@@ -87,6 +99,7 @@ public final class RawEngineBenchmark {
           vadOnly.segmentCount,
           List.of());
     }
+    beforeFullPass.run();
     Pass full = new Pass(samples, asr);
     long t1 = System.nanoTime();
     full.run();

@@ -15,13 +15,18 @@ import org.vosk.Recognizer;
  *
  * <p>Determinism: Kaldi's online decoder (online iVectors, chunked nnet3 evaluation, endpoint
  * checks) gives slightly different results for different block sizes. This session therefore
- * re-chunks the audio into fixed chunks counted from the segment start and computes partial
- * hypotheses at chunk boundaries only, so the results depend on the audio alone, not on how the
- * caller split it: replaying a segment's audio in one block after a restore reproduces the original
- * hypotheses exactly. The last incomplete chunk is decoded by {@link #finish()}.
+ * re-chunks the audio into fixed chunks counted from the segment start, so the decoder's state, its
+ * utterances and the final result depend on the audio alone, not on how the caller split it:
+ * replaying a segment's audio after a restore rebuilds the same decoder. The last incomplete chunk
+ * is decoded by {@link #finish()}.
  *
- * <p>Every update during which a partial result was computed or an utterance ended is {@link
- * AsrUpdate#computed() computed}, changed or not.
+ * <p>A partial hypothesis is computed at the end of a call once at least the partial interval of
+ * audio has been decoded since the last one (or since an utterance ended), so that a caller feeding
+ * audio as it arrives gets one on its newest audio, and none is computed that nobody sees. Which
+ * partials are computed therefore depends on the blocks; the same blocks give the same ones (a
+ * restore replays the blocks it kept). Reading a partial does not change the decoder. Every update
+ * during which a partial was computed or an utterance ended is {@link AsrUpdate#computed()
+ * computed}, changed or not.
  *
  * <p>With partial word times on, a partial result holds only the words of the lattice Kaldi has
  * determinized, a few hundred ms behind the audio. Each partial therefore also asks for the
@@ -82,10 +87,13 @@ final class VoskSession implements AsrSession {
       }
     }
     accepted += length;
+    if (decoded - lastPartialAt >= partialIntervalSamples) {
+      changed |= computePartial();
+    }
     return new AsrUpdate(stable, unstable, changed, computedInCall, wordsAhead);
   }
 
-  /** Decodes the full chunk; returns whether the hypothesis changed. */
+  /** Decodes the full chunk; returns whether an utterance ended with words. */
   private boolean decodeChunk() {
     boolean endpoint = recognizer.acceptWaveForm(chunk, chunkFilled);
     decoded += chunkFilled;
@@ -100,16 +108,18 @@ final class VoskSession implements AsrSession {
       computedInCall = true;
       return changed;
     }
-    if (decoded - lastPartialAt >= partialIntervalSamples) {
-      Transcript partial = VoskJson.partial(recognizer.getPartialResult(), config);
-      lastPartialAt = decoded;
-      boolean changed = !partial.equals(unstable);
-      computedInCall = true;
-      unstable = partial;
-      wordsAhead = lookAhead ? wordsAhead(partial) : 0;
-      return changed;
-    }
     return false;
+  }
+
+  /** Computes the partial hypothesis of the decoded audio; returns whether it changed. */
+  private boolean computePartial() {
+    Transcript partial = VoskJson.partial(recognizer.getPartialResult(), config);
+    lastPartialAt = decoded;
+    boolean changed = !partial.equals(unstable);
+    computedInCall = true;
+    unstable = partial;
+    wordsAhead = lookAhead ? wordsAhead(partial) : 0;
+    return changed;
   }
 
   /**
