@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * asr.whisper.min-avg-logprob drop windows less confident than this [-1.0]
  * asr.whisper.max-tokens      tokens sampled per window             [224]
  * asr.partials                true|false: emit partial cues         [true]
- * asr.partial-interval-ms     audio between partial hypotheses      [200]
+ * asr.partial-interval-ms     audio between partial hypotheses      [100]
  * captions.max-chars-per-line                                       [42]
  * captions.max-lines                                                [2]
  * captions.max-chars-per-second                                     [17]

@@ -38,6 +38,10 @@ class CueEmitterTest {
   }
 
   private static Recognition partial(String text, long segStart, long segEnd) {
+    return partial(text, segStart, segEnd, 0);
+  }
+
+  private static Recognition partial(String text, long segStart, long segEnd, int wordsAhead) {
     return new Recognition(
         "s",
         Recognition.Kind.PARTIAL,
@@ -48,7 +52,7 @@ class CueEmitterTest {
         ANCHOR,
         "test:engine",
         "en",
-        0);
+        wordsAhead);
   }
 
   private static Recognition fin(String text, long segStart, long segEnd) {
@@ -205,9 +209,9 @@ class CueEmitterTest {
         run(
             List.of(
                 partial("the committee met", 0, 1300),
-                partial("the committee met", 0, 1500), // the engine confirms: no new revision
+                partial("the committee met", 0, 1500), // the engine repeats it: no new revision
                 partial(text, 0, 3700),
-                partial(text, 0, 3900))); // confirmed with nothing after it: final now
+                partial(text, 0, 3900))); // repeated with nothing after it: final now
     List<SubtitleCue> cues = texts(out);
     assertEquals(4, cues.size(), cues.toString());
     assertEquals(List.of(0, 1), cues.subList(0, 2).stream().map(SubtitleCue::getRevision).toList());
@@ -223,6 +227,17 @@ class CueEmitterTest {
     assertEquals(1, rest.getCueSeq(), "the held word goes on as the next cue");
     assertEquals(List.of("budget"), rest.getLines());
     assertTrue(out.stream().noneMatch(CueConventions::isProgress), "the phrase goes on");
+  }
+
+  @Test
+  void aWordHeardAheadLetsTheNewestWordBeFinal() throws Exception {
+    String text = "the committee met on tuesday to discuss the budget";
+    List<SubtitleCue> finals =
+        texts(run(List.of(partial(text, 0, 3700), partial(text, 0, 3900, 1)))).stream()
+            .filter(SubtitleCue::getIsFinal)
+            .toList();
+    assertEquals(1, finals.size(), finals.toString());
+    assertEquals(text, String.join(" ", finals.get(0).getLines()), "budget is followed: final");
   }
 
   @Test
