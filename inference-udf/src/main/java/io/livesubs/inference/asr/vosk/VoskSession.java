@@ -44,6 +44,7 @@ final class VoskSession implements AsrSession {
   private final Recognizer recognizer;
   private final AsrSessionConfig config;
   private final long partialIntervalSamples;
+  private final boolean lookAhead;
   private final short[] chunk;
   private int chunkFilled;
   private Transcript stable = Transcript.EMPTY;
@@ -51,7 +52,6 @@ final class VoskSession implements AsrSession {
   private long accepted;
   private long decoded;
   private long lastPartialAt;
-  private final boolean lookAhead;
   private boolean computedInCall;
   private int wordsAhead;
   private boolean finished;
@@ -63,9 +63,9 @@ final class VoskSession implements AsrSession {
    */
   VoskSession(Recognizer recognizer, AsrSessionConfig config, int chunkSamples, boolean lookAhead) {
     this.recognizer = recognizer;
-    this.lookAhead = lookAhead;
     this.config = config;
     this.partialIntervalSamples = (long) config.partialIntervalMs() * config.sampleRate() / 1000;
+    this.lookAhead = lookAhead;
     this.chunk = new short[chunkSamples];
   }
 
