@@ -151,10 +151,19 @@ public final class VoskEngine implements AsrEngine {
     return null;
   }
 
-  /** Sets Vosk's native log level once per JVM, before the first model loads. */
+  /**
+   * Sets Vosk's native log level once per JVM, before the first model loads: errors only. At
+   * Kaldi's warning level the word alignment of partial lattices warns about the newest word
+   * ("Discarding word-ids at the end of a sentence, that don't have alignments") several times a
+   * second per stream, which buried everything else in the logs; Vosk's failures reach Java as
+   * exceptions either way.
+   */
   private static final class NativeInit {
+    /** Kaldi's verbosity for errors only ({@link LogLevel#WARNINGS} is -1). */
+    private static final int ERRORS_ONLY = -2;
+
     static {
-      LibVosk.setLogLevel(LogLevel.WARNINGS);
+      LibVosk.vosk_set_log_level(ERRORS_ONLY);
     }
 
     static void ensure() {
