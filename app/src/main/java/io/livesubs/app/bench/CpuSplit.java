@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 /**
  * Where this JVM's CPU time went between two moments: the Flink job's task threads, the other Java
  * threads (the in-process Kafka broker, schema registry, ingest producer, cue reader and Flink's
- * runtime), and the rest of the process (the JIT compilers, the garbage collector, and threads that
- * ended in between), in cores (CPU seconds per wall second). The pipeline phase shares the machine
- * with all of these, the raw-engine loop with none, so this is what its throughput ratio is made
- * of.
+ * runtime), and the rest of the process (the JIT compilers, the garbage collector, native threads
+ * the JVM does not know of, and threads that ended in between), in cores (CPU seconds per wall
+ * second). The pipeline phase shares the machine with all of these, the raw-engine loop with none,
+ * so this is what its throughput ratio is made of.
  *
  * <p>Task threads are recognised by the name Flink gives them, {@code "<task> (<n>/<m>)#<attempt>"}
  * (a Kafka source's fetcher threads carry it too). Needs per-thread CPU time (HotSpot on Linux has

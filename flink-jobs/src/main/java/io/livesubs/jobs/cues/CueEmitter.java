@@ -134,16 +134,18 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
       seg = SegmentCommit.fresh(in.segmentStartMs(), new RecognizedWord[0]);
     }
     boolean committed = false;
+    CueRecords.Words shown = words.after(seg.region());
     if (commit.policy() == CommitPolicy.AGREEMENT) {
       List<TimedWord> previous = seg.region().after(CueRecords.timed(seg.lastWords()));
-      List<TimedWord> current = words.after(seg.region()).list();
       List<ShapedCue> done =
-          committer.commit(previous, current, in.segmentEndMs(), in.wordsAhead(), context(cur));
+          committer.commit(
+              previous, shown.list(), in.segmentEndMs(), in.wordsAhead(), context(cur));
       if (!done.isEmpty()) {
         cur = emitFinals(in, cur, done, words, cur.nextCueSeq(), now, out);
         metrics.committedCues.inc(done.size());
         int count = done.stream().mapToInt(c -> c.words().size()).sum();
         seg = seg.committed(count, lastWord(done.get(done.size() - 1)));
+        shown = words.after(seg.region());
         committed = true;
       }
     }
@@ -152,7 +154,6 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
     if (sameText && !committed) {
       return cur; // the engine repeated the text on screen: nothing to revise
     }
-    CueRecords.Words shown = words.after(seg.region());
     List<String> lines =
         seg.committedEndMs() == CueCursor.NONE
             ? formatter.format(in.text())
@@ -234,7 +235,7 @@ public final class CueEmitter extends KeyedProcessFunction<String, Recognition, 
   }
 
   private static long lastWordEnd(ShapedCue cue) {
-    return cue.words().stream().mapToLong(TimedWord::endMs).max().orElse(cue.endMs());
+    return cue.words().isEmpty() ? cue.endMs() : lastWord(cue).endMs();
   }
 
   /** The cue's word that ends last. */

@@ -28,9 +28,9 @@ import org.apache.flink.util.Collector;
  * cannot be checkpointed. What is needed to rebuild it is in keyed state: the segment ({@link
  * OpenSegment}) and its audio, one list entry per AUDIO element. When an element finds state but no
  * session (after a restore, or on another subtask after rescaling), the session is rebuilt by
- * replaying the kept audio in the same blocks with its output suppressed; the engine's results do
- * not depend on how the audio was blocked anyway, so output after a failure equals output without
- * one.
+ * replaying the kept audio in the same blocks with its output suppressed. The engine's decoder
+ * state depends on the audio alone and its partial hypotheses on the blocks, which are the same, so
+ * output after a failure equals output without one.
  *
  * <p>PARTIAL is emitted whenever the engine computed a hypothesis ({@link AsrUpdate#computed()}),
  * at most every {@link AsrSettings#partialIntervalMs()} of audio, changed or not: an unchanged one

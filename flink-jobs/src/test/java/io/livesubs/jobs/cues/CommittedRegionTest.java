@@ -24,29 +24,21 @@ class CommittedRegionTest {
     assertEquals(w, CommittedRegion.NONE.after(w));
   }
 
+  /** {@code word} at 1300..1800 followed by "leader", as a later hypothesis gives them. */
+  private static List<TimedWord> thenLeader(String word) {
+    return List.of(new TimedWord(word, 1_300, 1_800), new TimedWord("leader", 1_800, 2_200));
+  }
+
   @Test
   void theLastCommittedWordReTimedPastItsMidpointIsDroppedToo() {
     // "glorious" was committed at 1000..1400; the engine then placed it at 1300..1800 (its midpoint
     // past the region's end), as it does when it commits to a word only after hearing the next.
-    List<TimedWord> later =
-        List.of(new TimedWord("glorious", 1_300, 1_800), new TimedWord("leader", 1_800, 2_200));
-    assertEquals(List.of("leader"), texts(new CommittedRegion(1_400, "glorious").after(later)));
+    CommittedRegion glorious = new CommittedRegion(1_400, "glorious");
+    assertEquals(List.of("leader"), texts(glorious.after(thenLeader("glorious"))));
     // Another word there is new speech; so is the same word said again after the region.
-    assertEquals(
-        List.of("famous", "leader"),
-        texts(
-            new CommittedRegion(1_400, "glorious")
-                .after(
-                    List.of(
-                        new TimedWord("famous", 1_300, 1_800),
-                        new TimedWord("leader", 1_800, 2_200)))));
+    assertEquals(List.of("famous", "leader"), texts(glorious.after(thenLeader("famous"))));
     assertEquals(
         List.of("glorious", "leader"),
-        texts(
-            new CommittedRegion(1_300, "glorious")
-                .after(
-                    List.of(
-                        new TimedWord("glorious", 1_300, 1_800),
-                        new TimedWord("leader", 1_800, 2_200)))));
+        texts(new CommittedRegion(1_300, "glorious").after(thenLeader("glorious"))));
   }
 }

@@ -75,8 +75,9 @@ class SpeechRecognizerTest {
     List<Recognition> partials =
         out.stream().filter(r -> r.kind() == Recognition.Kind.PARTIAL).toList();
     assertTrue(partials.size() >= 3, "partials while speaking: " + partials);
-    // One PARTIAL per hypothesis the engine computed (every 200 ms of audio, one per whole chunk
-    // here), changed or not: a repeat is a second opinion the caption stage commits on.
+    // One PARTIAL per hypothesis the engine computed (at the end of each 200 ms chunk here, as the
+    // 100 ms interval has passed by then), changed or not: a repeat is a second opinion the caption
+    // stage commits on.
     assertTrue(
         partials.size() >= clip.length / SpeechStreams.CHUNK,
         partials.size() + " partials for " + clip.length / SpeechStreams.CHUNK + " whole chunks");

@@ -19,9 +19,9 @@ import java.util.Objects;
  *     audio and saying the same, a second opinion; an update without one says nothing new
  * @param wordsAhead how many words the engine has heard past the last word of {@code unstable} that
  *     it cannot place in time yet (Vosk: words of the decoder's best path beyond the timed words of
- *     its determinized lattice), counted only where the untimed path begins with the timed words; 0
- *     when none or unknown. A positive count says the hypothesis' newest timed word is followed by
- *     speech, so it will not grow into what comes next
+ *     its determinized lattice), counted only where the untimed path contains the newest timed
+ *     words; 0 when none or unknown. A positive count says the hypothesis' newest timed word is
+ *     followed by speech, so it will not grow into what comes next
  */
 public record AsrUpdate(
     Transcript stable, Transcript unstable, boolean changed, boolean computed, int wordsAhead) {

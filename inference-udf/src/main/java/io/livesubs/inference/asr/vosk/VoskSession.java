@@ -51,8 +51,7 @@ final class VoskSession implements AsrSession {
   private Transcript unstable = Transcript.EMPTY;
   private long accepted;
   private long decoded;
-  private long lastPartialAt;
-  private boolean computedInCall;
+  private long lastPartialAt; // where the last partial was computed or the last utterance ended
   private int wordsAhead;
   private boolean finished;
   private boolean closed;
@@ -74,7 +73,7 @@ final class VoskSession implements AsrSession {
     ensureOpen();
     Objects.checkFromIndexSize(offset, length, samples.length);
     boolean changed = false;
-    computedInCall = false;
+    long computedBefore = lastPartialAt;
     int i = offset;
     int end = offset + length;
     while (i < end) {
@@ -90,7 +89,10 @@ final class VoskSession implements AsrSession {
     if (decoded - lastPartialAt >= partialIntervalSamples) {
       changed |= computePartial();
     }
-    return new AsrUpdate(stable, unstable, changed, computedInCall, wordsAhead);
+    // Both a partial and an utterance end move lastPartialAt to the decoded position, which only
+    // grows: it moved during this call exactly when something was computed.
+    boolean computed = lastPartialAt != computedBefore;
+    return new AsrUpdate(stable, unstable, changed, computed, wordsAhead);
   }
 
   /** Decodes the full chunk; returns whether an utterance ended with words. */
@@ -105,7 +107,6 @@ final class VoskSession implements AsrSession {
       unstable = Transcript.EMPTY;
       wordsAhead = 0;
       lastPartialAt = decoded;
-      computedInCall = true;
       return changed;
     }
     return false;
@@ -116,7 +117,6 @@ final class VoskSession implements AsrSession {
     Transcript partial = VoskJson.partial(recognizer.getPartialResult(), config);
     lastPartialAt = decoded;
     boolean changed = !partial.equals(unstable);
-    computedInCall = true;
     unstable = partial;
     wordsAhead = lookAhead ? wordsAhead(partial) : 0;
     return changed;

@@ -80,11 +80,14 @@ class VoskStaticGraphTest {
     }
     // Partials show the newest words too (the model is determinized in short chunks, see
     // inference-udf/pom.xml), where the two searches, visiting states in another order, break
-    // pruning ties differently: measured 97 of 357 partial hypotheses differ on these clips (48
+    // pruning ties differently: measured 96 of 357 partial hypotheses differ on these clips (48
     // when Kaldi determinized in 10-20 instead of 5-10 frame chunks, as partials then reached
     // fewer of the newest words), by a word appearing one update earlier or later or a tail word
     // spelled differently; the final results never differ (checked above). Bound the partials at
     // a third.
+    System.out.printf(
+        "static vs lookahead graph: %d of %d partial updates differ, finals identical%n",
+        differing, partials);
     assertTrue(differing * 3 <= partials, differing + " of " + partials + " partials differ");
   }
 
